@@ -1,0 +1,175 @@
+package org.chronicle.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.chronicle.api.Refusal;
+import org.chronicle.api.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem+json: 4xx for the caller's mistakes with the field named, 503
+ * with Retry-After when the database cannot be reached, and never a stack trace or SQL.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final String TYPES = "urn:chronicle:problem:";
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(Refusal.Invalid.class)
+    ResponseEntity<Object> invalid(Refusal.Invalid e) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid-request", "The request breaks the contract",
+                e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler(Refusal.NotFound.class)
+    ResponseEntity<Object> notFound(Refusal.NotFound e) {
+        return answer(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(Refusal.Conflict.class)
+    ResponseEntity<Object> conflict(Refusal.Conflict e) {
+        return answer(HttpStatus.CONFLICT, "conflict", "Conflicts with what is recorded", e.getMessage(), null);
+    }
+
+    /** Axon wraps what a command handler threw when it crosses a bus; the refusal inside decides. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Refusal.Invalid invalid) {
+            return invalid(invalid);
+        } else if (cause instanceof Refusal.NotFound notFound) {
+            return notFound(notFound);
+        } else if (cause instanceof Refusal.Conflict conflict) {
+            return conflict(conflict);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return answer(HttpStatus.BAD_REQUEST, "invalid-request", "The request breaks the contract",
+                "Parameter '" + e.getName() + "' is not " + expected + ".",
+                List.of(new Violation(e.getName(), "must be " + expected)));
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The store is unavailable",
+                "The database cannot be reached just now; nothing was stored. Try again shortly.", null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The service failed to answer; the failure is logged.", null);
+    }
+
+    /** Malformed JSON, a wrong type, an unknown field: named by its JSON path. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        String field = cause instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = readable(cause);
+        return answer(HttpStatus.BAD_REQUEST, "invalid-request", "The request body cannot be read",
+                field.isEmpty() ? message : "Field '" + field + "': " + message,
+                List.of(new Violation(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        // Spring's own problems (404 of an unknown path, 405, 415 ...) keep our type prefix.
+        if (body instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")) {
+            detail.setType(URI.create(TYPES + "http-" + statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** Says what is wrong in the caller's terms, without the service's class names. */
+    private static String readable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return "is not valid JSON: " + json.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        }
+        return "the body is missing or is not JSON";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String describe(Class<?> type) {
+        return Map.of("LocalDate", "a day (YYYY-MM-DD)", "Instant", "an instant (ISO-8601 UTC)",
+                        "Long", "a whole number", "long", "a whole number", "Integer", "a whole number",
+                        "int", "a whole number", "String", "a string", "List", "an array")
+                .getOrDefault(type.getSimpleName(), "a JSON object of the documented shape");
+    }
+
+    private static ResponseEntity<Object> answer(HttpStatus status, String type, String title, String detail,
+                                                 List<Violation> errors) {
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status, type, title, detail, errors));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
+                                 List<Violation> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPES + type));
+        body.setTitle(title);
+        if (errors != null) {
+            body.setProperty("errors", errors);
+        }
+        return body;
+    }
+}

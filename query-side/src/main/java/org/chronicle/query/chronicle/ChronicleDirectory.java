@@ -1,0 +1,61 @@
+package org.chronicle.query.chronicle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The chronicles the read side has seen, with their current definitions. */
+@Component
+public class ChronicleDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ChronicleDirectory(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ChronicleDefinition> find(String chronicleId) {
+        return jdbc.query("SELECT definition FROM chronicle_directory WHERE chronicle_id = ?",
+                (rs, n) -> read(rs.getString(1)), chronicleId).stream().findFirst();
+    }
+
+    void put(String chronicleId, ChronicleDefinition definition, long version, Instant at) {
+        String text = write(definition);
+        int updated = jdbc.update("""
+                        UPDATE chronicle_directory SET definition = ?, version = ?, amended_at = ?
+                        WHERE chronicle_id = ? AND version < ?""",
+                text, version, Timestamp.from(at), chronicleId, version);
+        if (updated == 0 && find(chronicleId).isEmpty()) {
+            jdbc.update("INSERT INTO chronicle_directory (chronicle_id, definition, version, amended_at) VALUES (?, ?, ?, ?)",
+                    chronicleId, text, version, Timestamp.from(at));
+        }
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM chronicle_directory");
+    }
+
+    private ChronicleDefinition read(String text) {
+        try {
+            return json.readValue(text, ChronicleDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable chronicle definition in the directory", e);
+        }
+    }
+
+    private String write(ChronicleDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

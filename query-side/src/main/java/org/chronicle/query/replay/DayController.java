@@ -1,0 +1,46 @@
+package org.chronicle.query.replay;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.chronicle.api.Refusal;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.query.casualties.CasualtyLedger;
+import org.chronicle.query.casualties.PartyCasualties;
+import org.chronicle.query.chronicle.ChronicleDirectory;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/chronicles/{chronicleId}/days")
+class DayController {
+
+    private final ChronicleDirectory chronicles;
+    private final CasualtyLedger casualties;
+
+    DayController(ChronicleDirectory chronicles, CasualtyLedger casualties) {
+        this.chronicles = chronicles;
+        this.casualties = casualties;
+    }
+
+    /** The state of one day of the chronicle. */
+    @GetMapping("/{date}")
+    DayState day(@PathVariable String chronicleId,
+                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        ChronicleDefinition chronicle = chronicles.find(chronicleId)
+                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
+        if (!chronicle.period().contains(date)) {
+            throw new Refusal.NotFound(date + " lies outside the period of '" + chronicleId + "', "
+                    + chronicle.period().start() + " to " + chronicle.period().end() + ".");
+        }
+        return new DayState(chronicleId, date, new DayCasualties(casualties.day(chronicleId, date)));
+    }
+
+    record DayState(String chronicleId, LocalDate date, DayCasualties casualties) {
+    }
+
+    record DayCasualties(Map<String, PartyCasualties> day) {
+    }
+}
