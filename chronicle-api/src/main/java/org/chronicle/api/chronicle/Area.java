@@ -8,4 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * for the map and may be absent.
  */
 public record Area(String id, String name, String parent, JsonNode geometry) {
+
+    public Area {
+        // Jackson reads a JSON null into a JsonNode as NullNode; absent and null are one thing here.
+        if (geometry != null && (geometry.isNull() || geometry.isMissingNode())) {
+            geometry = null;
+        }
+    }
 }

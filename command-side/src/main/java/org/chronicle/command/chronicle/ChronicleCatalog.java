@@ -1,101 +1,24 @@
 package org.chronicle.command.chronicle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Date;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The command side's lookup of chronicles: each one's current definition and what its reports
  * refer to. Commands check against it instead of replaying streams; it changes only in the
  * transaction that appends the events it is derived from.
  */
-@Component
-public class ChronicleCatalog {
+public interface ChronicleCatalog {
 
-    static final String AREA = "AREA";
-    static final String SIDE = "SIDE";
+    Optional<ChronicleDefinition> definition(String chronicleId);
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-
-    ChronicleCatalog(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    public Optional<ChronicleDefinition> definition(String chronicleId) {
-        return jdbc.query("SELECT definition FROM chronicle_catalog WHERE chronicle_id = ?",
-                (rs, n) -> read(rs.getString(1)), chronicleId).stream().findFirst();
-    }
-
-    /** The areas and sides that reports refer to, and the days they cover. */
-    Usage usage(String chronicleId) {
-        Set<String> areas = new HashSet<>(refs(chronicleId, AREA));
-        Set<String> sides = new HashSet<>(refs(chronicleId, SIDE));
-        Optional<Period> days = jdbc.query("""
-                        SELECT MIN(first_day), MAX(last_day) FROM chronicle_report_days WHERE chronicle_id = ?""",
-                (rs, n) -> rs.getDate(1) == null ? null
-                        : new Period(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()),
-                chronicleId).stream().filter(p -> p != null).findFirst();
-        return new Usage(areas, sides, days);
-    }
-
-    void define(String chronicleId, ChronicleDefinition definition, long version) {
-        int updated = jdbc.update("UPDATE chronicle_catalog SET definition = ?, version = ? WHERE chronicle_id = ?",
-                write(definition), version, chronicleId);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO chronicle_catalog (chronicle_id, definition, version) VALUES (?, ?, ?)",
-                    chronicleId, write(definition), version);
-        }
-    }
-
-    /** Replaces what one report refers to: a correction may move it to another area or day. */
-    void refer(String chronicleId, String reportId, Collection<String> areas, Collection<String> sides,
-               LocalDate firstDay, LocalDate lastDay) {
-        jdbc.update("DELETE FROM chronicle_reference WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
-        jdbc.update("DELETE FROM chronicle_report_days WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
-        insertRefs(chronicleId, reportId, AREA, areas);
-        insertRefs(chronicleId, reportId, SIDE, sides);
-        jdbc.update("INSERT INTO chronicle_report_days (chronicle_id, report_id, first_day, last_day) VALUES (?, ?, ?, ?)",
-                chronicleId, reportId, Date.valueOf(firstDay), Date.valueOf(lastDay));
-    }
-
-    private void insertRefs(String chronicleId, String reportId, String kind, Collection<String> refs) {
-        jdbc.batchUpdate("INSERT INTO chronicle_reference (chronicle_id, report_id, kind, ref) VALUES (?, ?, ?, ?)",
-                refs.stream().distinct().map(ref -> new Object[] {chronicleId, reportId, kind, ref}).toList());
-    }
-
-    private java.util.List<String> refs(String chronicleId, String kind) {
-        return jdbc.queryForList("SELECT DISTINCT ref FROM chronicle_reference WHERE chronicle_id = ? AND kind = ?",
-                String.class, chronicleId, kind);
-    }
-
-    private ChronicleDefinition read(String text) {
-        try {
-            return json.readValue(text, ChronicleDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable chronicle definition in the catalog", e);
-        }
-    }
-
-    private String write(ChronicleDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** The areas and sides that the chronicle's reports refer to, and the days they cover. */
+    Usage usage(String chronicleId);
 
     record Usage(Set<String> areas, Set<String> sides, Optional<Period> days) {
+
+        public static final Usage NONE = new Usage(Set.of(), Set.of(), Optional.empty());
     }
 }

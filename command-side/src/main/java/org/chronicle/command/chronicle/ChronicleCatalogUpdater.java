@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CommandSideApplication.LOOKUPS)
 class ChronicleCatalogUpdater {
 
-    private final ChronicleCatalog catalog;
+    private final JdbcChronicleCatalog catalog;
 
-    ChronicleCatalogUpdater(ChronicleCatalog catalog) {
+    ChronicleCatalogUpdater(JdbcChronicleCatalog catalog) {
         this.catalog = catalog;
     }
 

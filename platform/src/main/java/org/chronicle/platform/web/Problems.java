@@ -105,7 +105,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = e.getCause() == null ? e : e.getCause();
         String field = cause instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = readable(cause);
         return answer(HttpStatus.BAD_REQUEST, "invalid-request", "The request body cannot be read",
@@ -131,6 +131,9 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            return "must be " + describe(invalid.getTargetType()) + ", not " + invalid.getValue();
         }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType());

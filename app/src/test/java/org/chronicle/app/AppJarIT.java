@@ -1,0 +1,91 @@
+package org.chronicle.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chronicle.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app jar as an operator runs it: {@code java -jar}, on the embedded default and on PostgreSQL. */
+class AppJarIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theEmbeddedDefaultNeedsNoConfigurationAndKeepsItsDataUnderData() {
+        try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of())) {
+            Slice.record(app.http);
+            Slice.answered(app.http);
+        }
+        assertThat(work.resolve("data").resolve("chronicle.mv.db")).exists();
+        try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of())) {
+            Slice.answered(restarted.http);
+        }
+    }
+
+    @Test
+    void onPostgresTheReportLandsAsByteaInTheEventStore() throws Exception {
+        String db = TestDatabase.create(AppJarIT.class);
+        try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work,
+                Map.of("CHRONICLE_DB_URL", db))) {
+            long position = Slice.record(app.http).path("position").asLong();
+            Slice.answered(app.http);
+            try (Connection c = DriverManager.getConnection(db);
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT pg_typeof(payload)::text, payload_type FROM domain_event_entry WHERE global_index = "
+                                 + position)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("bytea");
+                assertThat(rs.getString(2)).isEqualTo("org.chronicle.api.report.ReportRecorded");
+            }
+        }
+    }
+
+    /** Every HTTP(S) call the process tries goes to a local proxy that records it: none may come. */
+    @Test
+    void theServiceMakesNoOutboundCall() throws Exception {
+        try (RecordingProxy proxy = new RecordingProxy();
+             ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of(),
+                     proxy.jvmOptions().toArray(String[]::new))) {
+            Slice.record(app.http);
+            Slice.answered(app.http);
+            Thread.sleep(3_000); // the update check would fire one second after start
+            assertThat(proxy.requests()).isEmpty();
+            assertThat(app.log()).contains("opted out of the AxonIQ UpdateChecker");
+        }
+    }
+
+    /**
+     * The control for the test above: with the update check switched on by the operator, the
+     * same proxy does see the call, so an empty record there means no call, not a blind proxy.
+     * (The check writes a properties file into the user's home: here, the test's own folder.)
+     */
+    @Test
+    void theRecordingProxySeesAnUpdateCheckWhenOneIsMade() throws Exception {
+        try (RecordingProxy proxy = new RecordingProxy()) {
+            List<String> jvm = new ArrayList<>(proxy.jvmOptions());
+            jvm.add("-Daxoniq.update-checker.disabled=false");
+            jvm.add("-Duser.home=" + work.toAbsolutePath());
+            try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of(),
+                    jvm.toArray(String[]::new))) {
+                assertThat(firstCall(proxy)).startsWith("CONNECT ");
+            }
+        }
+    }
+
+    private static String firstCall(RecordingProxy proxy) throws InterruptedException {
+        for (int i = 0; i < 100 && proxy.requests().isEmpty(); i++) {
+            Thread.sleep(200);
+        }
+        assertThat(proxy.requests()).as("calls seen by the proxy").isNotEmpty();
+        return proxy.requests().get(0);
+    }
+}

@@ -1,0 +1,122 @@
+package org.chronicle.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.chronicle.platform.testing.Http;
+
+/** A Chronicle jar started with {@code java -jar}, as an operator starts it, and stopped at the end. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final int port;
+    final Http http;
+
+    private ServiceProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.http = Http.local(port);
+    }
+
+    /** Starts the jar in {@code workDir} and waits until its health answers UP. */
+    static ServiceProcess start(Path jar, Path workDir, Map<String, String> env, String... jvmArgs) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        command.addAll(List.of(jvmArgs));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        try {
+            Files.createDirectories(workDir);
+            Path log = workDir.resolve(jar.getFileName() + "." + port + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("CHRONICLE_DB_URL");
+            builder.environment().putAll(env);
+            builder.environment().put("PORT", Integer.toString(port));
+            ServiceProcess service = new ServiceProcess(builder.start(), log, port);
+            service.awaitHealthy(Duration.ofSeconds(90));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The runnable jar a module built: {@code <module>/target/<module>-<version>[-exec].jar}. */
+    static Path jarOf(String module) {
+        Path target = Path.of("..", module, "target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(module.equals("app") ? "SNAPSHOT.jar" : "-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No runnable jar in " + target + ": run mvn verify"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service died at start:\n" + log());
+            }
+            try {
+                if (http.get("/actuator/health").body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // Not listening yet.
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException("The service did not become healthy in " + patience + ":\n" + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.chronicle.command.chronicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.chronicle.api.Period;
+import org.chronicle.api.Refusal;
+import org.chronicle.api.chronicle.Area;
+import org.chronicle.api.chronicle.ChronicleAmended;
+import org.chronicle.api.chronicle.ChronicleDefined;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.chronicle.DefineChronicle;
+import org.chronicle.api.chronicle.InitialControl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChronicleTest {
+
+    private static final String ID = "rastan-2012";
+    private final ChronicleDefinition rastan = Definitions.rastan();
+    private final KnownChronicles catalog = new KnownChronicles();
+    private FixtureConfiguration<Chronicle> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Chronicle.class);
+        fixture.registerInjectableResource(catalog);
+    }
+
+    @Test
+    void aNewDefinitionCreatesTheChronicle() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineChronicle(ID, rastan))
+                .expectEvents(new ChronicleDefined(ID, rastan))
+                .expectResultMessagePayload(DefinitionOutcome.CREATED);
+    }
+
+    @Test
+    void theSameDefinitionAgainChangesNothing() {
+        fixture.given(new ChronicleDefined(ID, rastan))
+                .when(new DefineChronicle(ID, rastan))
+                .expectNoEvents()
+                .expectResultMessagePayload(DefinitionOutcome.UNCHANGED);
+    }
+
+    @Test
+    void anAmendmentCarriesTheWholeNewDefinition() {
+        ChronicleDefinition widened = withPeriodEnd(rastan, LocalDate.of(2012, 6, 30));
+        fixture.given(new ChronicleDefined(ID, rastan))
+                .when(new DefineChronicle(ID, widened))
+                .expectEvents(new ChronicleAmended(ID, widened))
+                .expectResultMessagePayload(DefinitionOutcome.AMENDED);
+    }
+
+    @Test
+    void removingAnAreaThatAReportUsesIsAConflict() {
+        catalog.used(ID, new ChronicleCatalog.Usage(Set.of("rastan-suburbs"), Set.of(), Optional.empty()));
+        List<Area> areas = new ArrayList<>(rastan.areas());
+        areas.removeIf(a -> a.id().equals("rastan-suburbs"));
+        ChronicleDefinition narrowed = new ChronicleDefinition(rastan.name(), rastan.place(), rastan.period(),
+                rastan.sides(), areas, List.of(new InitialControl("rastan", "government")));
+        fixture.given(new ChronicleDefined(ID, rastan))
+                .when(new DefineChronicle(ID, narrowed))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+    }
+
+    @Test
+    void removingAnUnusedAreaIsAllowed() {
+        List<Area> areas = new ArrayList<>(rastan.areas());
+        areas.removeIf(a -> a.id().equals("rastan-suburbs"));
+        ChronicleDefinition smaller = new ChronicleDefinition(rastan.name(), rastan.place(), rastan.period(),
+                rastan.sides(), areas, rastan.initialControl());
+        fixture.given(new ChronicleDefined(ID, rastan))
+                .when(new DefineChronicle(ID, smaller))
+                .expectEvents(new ChronicleAmended(ID, smaller));
+    }
+
+    @Test
+    void narrowingThePeriodPastAReportIsAConflict() {
+        catalog.used(ID, new ChronicleCatalog.Usage(Set.of(), Set.of(), Optional.of(
+                new Period(LocalDate.of(2012, 1, 31), LocalDate.of(2012, 5, 20)))));
+        fixture.given(new ChronicleDefined(ID, rastan))
+                .when(new DefineChronicle(ID, withPeriodEnd(rastan, LocalDate.of(2012, 2, 5))))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+    }
+
+    @Test
+    void aBrokenDefinitionIsRefusedWithItsFieldsNamed() {
+        ChronicleDefinition broken = new ChronicleDefinition("", null,
+                new Period(LocalDate.of(2012, 2, 5), LocalDate.of(2012, 1, 29)),
+                rastan.sides(), List.of(new Area("rastan", "Rastan", "nowhere", null)),
+                List.of(new InitialControl("rastan", "rebels")));
+        fixture.givenNoPriorActivity()
+                .when(new DefineChronicle(ID, broken))
+                .expectNoEvents()
+                .expectException(Refusal.Invalid.class);
+        assertThat(DefinitionRules.check(ID, broken)).extracting(v -> v.field())
+                .containsExactlyInAnyOrder("name", "period.end", "areas[0].parent", "initialControl[0].side");
+    }
+
+    @Test
+    void anAreaMayNotLieWithinItself() {
+        ChronicleDefinition cyclic = new ChronicleDefinition("Cycle", null, rastan.period(), rastan.sides(),
+                List.of(new Area("a", "A", "b", null), new Area("b", "B", "a", null)), List.of());
+        assertThat(DefinitionRules.check(ID, cyclic)).extracting(v -> v.field())
+                .containsExactlyInAnyOrder("areas[0].parent", "areas[1].parent");
+    }
+
+    private static ChronicleDefinition withPeriodEnd(ChronicleDefinition d, LocalDate end) {
+        return new ChronicleDefinition(d.name(), d.place(), new Period(d.period().start(), end), d.sides(),
+                d.areas(), d.initialControl());
+    }
+}
