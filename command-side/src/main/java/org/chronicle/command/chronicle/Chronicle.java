@@ -2,7 +2,6 @@ package org.chronicle.command.chronicle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.chronicle.api.Period;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleAmended;

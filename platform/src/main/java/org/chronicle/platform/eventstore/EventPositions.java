@@ -35,17 +35,6 @@ public class EventPositions {
         return new StoredEvent(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)));
     }
 
-    /** The position of the newest event in the store, or -1 when it is empty. */
-    public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? -1 : head;
-    }
-
-    public long count() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return count == null ? 0 : count;
-    }
-
     /** An event's place in the store: its global position and its aggregate's version (sequence + 1). */
     public record StoredEvent(long position, long sequenceNumber, Instant recordedAt) {
 
