@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +21,12 @@ class AppJarIT {
 
     @Test
     void theEmbeddedDefaultNeedsNoConfigurationAndKeepsItsDataUnderData() {
-        try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of())) {
-            Slice.record(app.http);
+        try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null))) {
+            Slice.record(app.http.asAdmin());
             Slice.answered(app.http);
         }
         assertThat(work.resolve("data").resolve("chronicle.mv.db")).exists();
-        try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of())) {
+        try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null))) {
             Slice.answered(restarted.http);
         }
     }
@@ -35,8 +35,8 @@ class AppJarIT {
     void onPostgresTheReportLandsAsByteaInTheEventStore() throws Exception {
         String db = TestDatabase.create(AppJarIT.class);
         try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work,
-                Map.of("CHRONICLE_DB_URL", db))) {
-            long position = Slice.record(app.http).path("position").asLong();
+                Accounts.environment(db))) {
+            long position = Slice.record(app.http.asAdmin()).path("position").asLong();
             Slice.answered(app.http);
             try (Connection c = DriverManager.getConnection(db);
                  ResultSet rs = c.createStatement().executeQuery(
@@ -53,9 +53,9 @@ class AppJarIT {
     @Test
     void theServiceMakesNoOutboundCall() throws Exception {
         try (RecordingProxy proxy = new RecordingProxy();
-             ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of(),
+             ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null),
                      proxy.jvmOptions().toArray(String[]::new))) {
-            Slice.record(app.http);
+            Slice.record(app.http.asAdmin());
             Slice.answered(app.http);
             Thread.sleep(3_000); // the update check would fire one second after start
             assertThat(proxy.requests()).isEmpty();
@@ -74,7 +74,7 @@ class AppJarIT {
             List<String> jvm = new ArrayList<>(proxy.jvmOptions());
             jvm.add("-Daxoniq.update-checker.disabled=false");
             jvm.add("-Duser.home=" + work.toAbsolutePath());
-            try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Map.of(),
+            try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null),
                     jvm.toArray(String[]::new))) {
                 assertThat(firstCall(proxy)).startsWith("CONNECT ");
             }

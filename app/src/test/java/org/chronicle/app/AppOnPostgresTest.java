@@ -2,6 +2,7 @@ package org.chronicle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class AppOnPostgresTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DB);
+        Accounts.register(registry, DB);
     }
 
     @LocalServerPort
@@ -31,7 +32,7 @@ class AppOnPostgresTest {
     @Test
     void aReportTravelsFromTheWriteApiToTheReadApi() {
         Http http = Http.local(port);
-        Slice.record(http);
+        Slice.record(http.asAdmin());
         Slice.answered(http);
     }
 

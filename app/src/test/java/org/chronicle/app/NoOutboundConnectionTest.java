@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.launch.NoOutboundCalls;
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +52,11 @@ class NoOutboundConnectionTest {
         String db = TestDatabase.create(NoOutboundConnectionTest.class);
         try (ConfigurableApplicationContext service = Launch.run(ChronicleApp.class,
                 // Bound to loopback: Tomcat wakes its own acceptor at shutdown by connecting to it.
-                "--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + db)) {
+                "--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + db,
+                "--chronicle.admin.password=" + Accounts.ADMIN_PASSWORD)) {
             assertThat(System.getProperty(NoOutboundCalls.UPDATE_CHECK_PROPERTY)).isEqualTo("true");
             Http http = Http.local(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
-            Slice.record(http);
+            Slice.record(http.asAdmin());
             Slice.answered(http);
             Thread.sleep(2_500); // the update check would fire one second after start
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Rastan;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,14 @@ class SeparateProcessesIT {
 
     @Test
     void aReportPostedToTheCommandSideIsAnsweredByTheQuerySide() {
-        Map<String, String> env = Map.of("CHRONICLE_DB_URL", TestDatabase.create(SeparateProcessesIT.class));
+        Map<String, String> env = Accounts.environment(TestDatabase.create(SeparateProcessesIT.class));
         try (ServiceProcess command = ServiceProcess.start(ServiceProcess.jarOf("command-side"), work, env);
              ServiceProcess query = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env)) {
-            Slice.record(command.http);
+            Slice.record(command.http.asAdmin());
             Slice.answered(query.http);
 
             assertThat(command.http.get(Slice.DAY).status()).as("the command side serves no reads").isEqualTo(404);
-            assertThat(query.http.post("/api/v1/chronicles/rastan-2012/reports",
+            assertThat(query.http.asAdmin().post("/api/v1/chronicles/rastan-2012/reports",
                     Rastan.casualties("r-x", "2012-01-31", 1)).status())
                     .as("the query side takes no writes").isIn(404, 405);
         }

@@ -1,6 +1,13 @@
 package org.chronicle.command;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.chronicle.api.Recorded;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +28,27 @@ public class CommandSideApplication {
     @Bean
     MigrationUnit commandSideSchema() {
         return new MigrationUnit("command-side", "classpath:db/command", MigrationUnit.SIDE);
+    }
+
+    /** Who recorded an event, and with which idempotency key, travels from the command to its events. */
+    @Bean
+    CorrelationDataProvider recordedMetadata() {
+        return new SimpleCorrelationDataProvider(Recorded.BY, Recorded.IDEMPOTENCY_KEY, Recorded.REQUEST_DIGEST);
+    }
+
+    /** Axon's own correlation and trace ids; declared because a provider of ours displaces its default. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider(Recorded.CORRELATION_ID, Recorded.TRACE_ID);
+    }
+
+    /** The gateway that every controller sends through stamps each command with who sent it. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .dispatchInterceptors(new RecordingContext())
+                .build();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.Rastan;
@@ -24,7 +25,7 @@ class CommandSideHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DB);
+        Accounts.register(registry, DB);
     }
 
     @LocalServerPort
@@ -35,7 +36,7 @@ class CommandSideHttpTest {
 
     @BeforeEach
     void setUp() {
-        http = Http.local(port);
+        http = Http.local(port).asAdmin();
         Answer defined = http.put("/api/v1/chronicles/rastan-2012", Rastan.CHRONICLE);
         assertThat(defined.status()).isIn(200, 201);
     }

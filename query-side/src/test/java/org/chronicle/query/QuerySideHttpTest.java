@@ -20,6 +20,7 @@ import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.TestDatabase;
@@ -48,7 +49,7 @@ class QuerySideHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DB);
+        Accounts.register(registry, DB);
     }
 
     @LocalServerPort

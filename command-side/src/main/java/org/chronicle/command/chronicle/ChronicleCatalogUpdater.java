@@ -8,11 +8,13 @@ import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.chronicle.api.report.Casualties;
-import org.chronicle.api.report.ReportContent;
-import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.api.chronicle.ChronicleAmended;
 import org.chronicle.api.chronicle.ChronicleDefined;
+import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportMarkedDuplicate;
+import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.command.CommandSideApplication;
 import org.springframework.stereotype.Component;
 
@@ -28,32 +30,43 @@ class ChronicleCatalogUpdater {
     }
 
     @EventHandler
-    void on(ChronicleDefined event, @SequenceNumber long version) {
-        catalog.define(event.chronicleId(), event.definition(), version);
+    void on(ChronicleDefined event, @SequenceNumber long sequence) {
+        catalog.define(event.chronicleId(), event.definition(), sequence + 1);
     }
 
     @EventHandler
-    void on(ChronicleAmended event, @SequenceNumber long version) {
-        catalog.define(event.chronicleId(), event.definition(), version);
+    void on(ChronicleAmended event, @SequenceNumber long sequence) {
+        catalog.define(event.chronicleId(), event.definition(), sequence + 1);
     }
 
     @EventHandler
     void on(ReportRecorded event) {
-        refer(event.chronicleId(), event.reportId(), event.content());
+        register(event.chronicleId(), event.reportId(), event.report());
     }
 
-    private void refer(String chronicleId, String reportId, ReportContent content) {
+    /** A retracted report keeps its references: it may be reinstated, and its versions stay in the record. */
+    @EventHandler
+    void on(ReportCorrected event) {
+        register(event.chronicleId(), event.reportId(), event.report());
+    }
+
+    @EventHandler
+    void on(ReportMarkedDuplicate event) {
+        catalog.markDuplicate(event.chronicleId(), event.reportId(), event.duplicateOf());
+    }
+
+    private void register(String chronicleId, String reportId, ReportContent report) {
         List<String> sides = new ArrayList<>();
-        content.casualties().stream().map(Casualties::party)
+        report.casualties().stream().map(Casualties::party)
                 .filter(p -> p != null && !p.isReserved()).forEach(p -> sides.add(p.id()));
-        Stream.of(content.shelling() == null ? null : content.shelling().by(),
-                        content.defection() == null ? null : content.defection().from(),
-                        content.defection() == null ? null : content.defection().to(),
-                        content.control() == null ? null : content.control().to())
+        Stream.of(report.shelling() == null ? null : report.shelling().by(),
+                        report.defection() == null ? null : report.defection().from(),
+                        report.defection() == null ? null : report.defection().to(),
+                        report.control() == null ? null : report.control().to())
                 .filter(Objects::nonNull).forEach(sides::add);
-        LocalDate first = content.isPeriodClaim() ? content.period().start() : content.date();
-        LocalDate last = content.isPeriodClaim() ? content.period().end()
-                : Objects.requireNonNullElse(content.latestDate(), content.date());
-        catalog.refer(chronicleId, reportId, List.of(content.area()), sides, first, last);
+        LocalDate first = report.isPeriodClaim() ? report.period().start() : report.date();
+        LocalDate last = report.isPeriodClaim() ? report.period().end()
+                : Objects.requireNonNullElse(report.latestDate(), report.date());
+        catalog.register(chronicleId, reportId, List.of(report.area()), sides, first, last);
     }
 }

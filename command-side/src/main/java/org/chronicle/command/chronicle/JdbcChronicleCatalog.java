@@ -6,15 +6,15 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@link ChronicleCatalog} in two small tables beside the event store. */
+/** {@link ChronicleCatalog} in small tables beside the event store. */
 @Component
 class JdbcChronicleCatalog implements ChronicleCatalog {
 
@@ -37,14 +37,19 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
 
     @Override
     public Usage usage(String chronicleId) {
-        Set<String> areas = new HashSet<>(refs(chronicleId, AREA));
-        Set<String> sides = new HashSet<>(refs(chronicleId, SIDE));
         Optional<Period> days = jdbc.query("""
-                        SELECT MIN(first_day), MAX(last_day) FROM chronicle_report_days WHERE chronicle_id = ?""",
+                        SELECT MIN(first_day), MAX(last_day) FROM report_register WHERE chronicle_id = ?""",
                 (rs, n) -> rs.getDate(1) == null ? null
                         : new Period(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()),
                 chronicleId).stream().filter(p -> p != null).findFirst();
-        return new Usage(areas, sides, days);
+        return new Usage(new HashSet<>(refs(chronicleId, AREA)), new HashSet<>(refs(chronicleId, SIDE)), days);
+    }
+
+    @Override
+    public Optional<RegisteredReport> report(String chronicleId, String reportId) {
+        return jdbc.query("SELECT duplicate_of FROM report_register WHERE chronicle_id = ? AND report_id = ?",
+                (rs, n) -> new RegisteredReport(reportId, Optional.ofNullable(rs.getString(1))),
+                chronicleId, reportId).stream().findFirst();
     }
 
     void define(String chronicleId, ChronicleDefinition definition, long version) {
@@ -56,15 +61,26 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
         }
     }
 
-    /** Replaces what one report refers to: a correction may move it to another area or day. */
-    void refer(String chronicleId, String reportId, Collection<String> areas, Collection<String> sides,
-               LocalDate firstDay, LocalDate lastDay) {
-        jdbc.update("DELETE FROM chronicle_reference WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
-        jdbc.update("DELETE FROM chronicle_report_days WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
+    /** Registers a report, or moves it: a correction may change its area, sides and days. */
+    void register(String chronicleId, String reportId, Collection<String> areas, Collection<String> sides,
+                  LocalDate firstDay, LocalDate lastDay) {
+        int moved = jdbc.update("""
+                        UPDATE report_register SET first_day = ?, last_day = ?
+                        WHERE chronicle_id = ? AND report_id = ?""",
+                Date.valueOf(firstDay), Date.valueOf(lastDay), chronicleId, reportId);
+        if (moved == 0) {
+            jdbc.update("INSERT INTO report_register (chronicle_id, report_id, first_day, last_day) VALUES (?, ?, ?, ?)",
+                    chronicleId, reportId, Date.valueOf(firstDay), Date.valueOf(lastDay));
+        } else {
+            jdbc.update("DELETE FROM chronicle_reference WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
+        }
         insertRefs(chronicleId, reportId, AREA, areas);
         insertRefs(chronicleId, reportId, SIDE, sides);
-        jdbc.update("INSERT INTO chronicle_report_days (chronicle_id, report_id, first_day, last_day) VALUES (?, ?, ?, ?)",
-                chronicleId, reportId, Date.valueOf(firstDay), Date.valueOf(lastDay));
+    }
+
+    void markDuplicate(String chronicleId, String reportId, String duplicateOf) {
+        jdbc.update("UPDATE report_register SET duplicate_of = ? WHERE chronicle_id = ? AND report_id = ?",
+                duplicateOf, chronicleId, reportId);
     }
 
     private void insertRefs(String chronicleId, String reportId, String kind, Collection<String> refs) {
@@ -72,7 +88,7 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
                 refs.stream().distinct().map(ref -> new Object[] {chronicleId, reportId, kind, ref}).toList());
     }
 
-    private java.util.List<String> refs(String chronicleId, String kind) {
+    private List<String> refs(String chronicleId, String kind) {
         return jdbc.queryForList("SELECT DISTINCT ref FROM chronicle_reference WHERE chronicle_id = ? AND kind = ?",
                 String.class, chronicleId, kind);
     }

@@ -1,24 +1,41 @@
 package org.chronicle.command.report;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.chronicle.api.Ids;
+import org.chronicle.api.Recorded;
 import org.chronicle.api.Refusal;
+import org.chronicle.api.report.CorrectReport;
+import org.chronicle.api.report.MarkDuplicate;
 import org.chronicle.api.report.RecordReport;
+import org.chronicle.api.report.ReinstateReport;
 import org.chronicle.api.report.ReportKey;
+import org.chronicle.api.report.RetractReport;
 import org.chronicle.platform.eventstore.EventPositions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/chronicles/{chronicleId}/reports")
 class ReportController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    /** Concurrent writers of one report without an expected version: how often to try again. */
+    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final EventPositions positions;
@@ -36,26 +53,96 @@ class ReportController {
             throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
         }
         ReportKey key = new ReportKey(chronicleId, reportId);
-        RecordingOutcome outcome = send(new RecordReport(key, request.content()));
-        Written written = positions.find(key.toString(), 0)
-                .map(e -> new Written(reportId, e.version(), e.recordedAt().toString(), e.position()))
-                .orElseThrow();
+        RecordingOutcome outcome = sendRetrying(GenericCommandMessage.asCommandMessage(
+                new RecordReport(key, request.content())), null);
+        Written written = written(key, 1);
         return outcome == RecordingOutcome.RECORDED
-                ? ResponseEntity.created(URI.create("/api/v1/chronicles/" + chronicleId + "/reports/" + reportId))
-                        .body(written)
+                ? ResponseEntity.created(location(key)).body(written)
                 : ResponseEntity.ok(written);
     }
 
-    /**
-     * Two clients recording the same new id at once: the store's unique key lets one append win,
-     * and the loser's retry then meets the recorded report and answers as a repeat would.
-     */
-    private RecordingOutcome send(RecordReport command) {
-        try {
-            return commands.sendAndWait(command);
-        } catch (ConcurrencyException raced) {
-            return commands.sendAndWait(command);
+    @PostMapping("/{reportId}/corrections")
+    ResponseEntity<Written> correct(@PathVariable String chronicleId, @PathVariable String reportId,
+                                    @RequestBody LaterEventRequests.Correction request,
+                                    @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        ReportKey key = new ReportKey(chronicleId, reportId);
+        return later(key, new CorrectReport(key, request.report(), request.reason(), request.sources(),
+                request.expectedVersion()), request.expectedVersion(), idempotencyKey, "correction", request);
+    }
+
+    @PostMapping("/{reportId}/retraction")
+    ResponseEntity<Written> retract(@PathVariable String chronicleId, @PathVariable String reportId,
+                                    @RequestBody LaterEventRequests.Reasoned request,
+                                    @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        ReportKey key = new ReportKey(chronicleId, reportId);
+        return later(key, new RetractReport(key, request.reason(), request.expectedVersion()),
+                request.expectedVersion(), idempotencyKey, "retraction", request);
+    }
+
+    @PostMapping("/{reportId}/reinstatement")
+    ResponseEntity<Written> reinstate(@PathVariable String chronicleId, @PathVariable String reportId,
+                                      @RequestBody LaterEventRequests.Reasoned request,
+                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        ReportKey key = new ReportKey(chronicleId, reportId);
+        return later(key, new ReinstateReport(key, request.reason(), request.expectedVersion()),
+                request.expectedVersion(), idempotencyKey, "reinstatement", request);
+    }
+
+    @PostMapping("/{reportId}/duplicate-of")
+    ResponseEntity<Written> markDuplicate(@PathVariable String chronicleId, @PathVariable String reportId,
+                                          @RequestBody LaterEventRequests.Duplicate request,
+                                          @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        ReportKey key = new ReportKey(chronicleId, reportId);
+        return later(key, new MarkDuplicate(key, request.duplicateOf(), request.reason(), request.expectedVersion()),
+                request.expectedVersion(), idempotencyKey, "duplicate-of", request);
+    }
+
+    /** A later event on an existing report: 201 with its version, or the first answer to a repeated key. */
+    private ResponseEntity<Written> later(ReportKey key, Object command, Long expectedVersion,
+                                         String idempotencyKey, String kind, Object request) {
+        Map<String, Object> metaData = new HashMap<>();
+        if (idempotencyKey != null) {
+            if (!KEY_SHAPE.matcher(idempotencyKey).matches()) {
+                throw new Refusal.Invalid(IDEMPOTENCY_KEY, "must be 1-200 visible ASCII characters");
+            }
+            metaData.put(Recorded.IDEMPOTENCY_KEY, idempotencyKey);
+            metaData.put(Recorded.REQUEST_DIGEST, RequestDigest.of(kind, request));
         }
+        long version;
+        try {
+            version = sendRetrying(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData),
+                    expectedVersion);
+        } catch (AggregateNotFoundException e) {
+            throw new Refusal.NotFound("No report '" + key.reportId() + "' in chronicle '" + key.chronicleId() + "'.");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).location(location(key)).body(written(key, version));
+    }
+
+    /**
+     * Two writers of one report at once: the store's unique key lets one append win. The loser
+     * tries again on the new state, unless its client named the version it expected: then the
+     * race is the client's stale view, a 409.
+     */
+    private <R> R sendRetrying(Object command, Long expectedVersion) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (ConcurrencyException raced) {
+                if (expectedVersion != null || attempt == ATTEMPTS) {
+                    throw new Refusal.Conflict("The report changed while this request was handled; read it again and retry.");
+                }
+            }
+        }
+    }
+
+    private Written written(ReportKey key, long version) {
+        return positions.find(key.toString(), version - 1)
+                .map(e -> new Written(key.reportId(), e.version(), e.recordedAt().toString(), e.position()))
+                .orElseThrow();
+    }
+
+    private static URI location(ReportKey key) {
+        return URI.create("/api/v1/chronicles/" + key.chronicleId() + "/reports/" + key.reportId());
     }
 
     record Written(String reportId, long version, String recordedAt, long position) {

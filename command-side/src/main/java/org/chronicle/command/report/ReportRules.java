@@ -37,6 +37,11 @@ final class ReportRules {
 
     static List<Violation> check(ChronicleDefinition chronicle, ReportContent content, String prefix) {
         ReportRules rules = new ReportRules(chronicle, prefix);
+        if (content == null) {
+            rules.violations.add(new Violation(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    "is required"));
+            return rules.violations;
+        }
         rules.type(content);
         rules.when(content);
         rules.area(content.area());
@@ -105,15 +110,33 @@ final class ReportRules {
         }
     }
 
+    /** Why a correction, retraction, reinstatement or duplicate mark was made: required, as text. */
+    static List<Violation> reason(String reason) {
+        ReportRules rules = new ReportRules(null, "");
+        rules.text("reason", reason, MAX_SUMMARY, true);
+        return rules.violations;
+    }
+
+    /** The sources of a correction, under {@code field}; a correction may have none of its own. */
+    static List<Violation> sources(List<SourceRef> sources, String field, boolean required) {
+        ReportRules rules = new ReportRules(null, "");
+        rules.checkSources(sources, field, required);
+        return rules.violations;
+    }
+
     private void sources(List<SourceRef> sources) {
-        if (sources.isEmpty()) {
-            add("sources", "at least one source is required");
+        checkSources(sources, "sources", true);
+    }
+
+    private void checkSources(List<SourceRef> sources, String field, boolean required) {
+        if (sources.isEmpty() && required) {
+            add(field, "at least one source is required");
         } else if (sources.size() > MAX_SOURCES) {
-            add("sources", "at most " + MAX_SOURCES + " sources");
+            add(field, "at most " + MAX_SOURCES + " sources");
         }
         for (int i = 0; i < sources.size() && i < MAX_SOURCES; i++) {
             SourceRef source = sources.get(i);
-            String at = "sources[" + i + "]";
+            String at = field + "[" + i + "]";
             if (source == null) {
                 add(at, "must not be null");
                 continue;

@@ -10,6 +10,7 @@ public final class KnownChronicles implements ChronicleCatalog {
 
     private final Map<String, ChronicleDefinition> definitions = new HashMap<>();
     private final Map<String, Usage> usages = new HashMap<>();
+    private final Map<String, RegisteredReport> reports = new HashMap<>();
 
     public KnownChronicles with(String chronicleId, ChronicleDefinition definition) {
         definitions.put(chronicleId, definition);
@@ -19,6 +20,16 @@ public final class KnownChronicles implements ChronicleCatalog {
     public KnownChronicles used(String chronicleId, Usage usage) {
         usages.put(chronicleId, usage);
         return this;
+    }
+
+    public KnownChronicles withReport(String chronicleId, String reportId, String duplicateOf) {
+        reports.put(chronicleId + "/" + reportId, new RegisteredReport(reportId, Optional.ofNullable(duplicateOf)));
+        return this;
+    }
+
+    @Override
+    public Optional<RegisteredReport> report(String chronicleId, String reportId) {
+        return Optional.ofNullable(reports.get(chronicleId + "/" + reportId));
     }
 
     @Override

@@ -10,7 +10,18 @@ import org.chronicle.api.Figure;
 import org.chronicle.api.Party;
 import org.chronicle.api.Period;
 import org.chronicle.api.Refusal;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.chronicle.api.Recorded;
 import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.CorrectReport;
+import org.chronicle.api.report.MarkDuplicate;
+import org.chronicle.api.report.ReinstateReport;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportMarkedDuplicate;
+import org.chronicle.api.report.ReportReinstated;
+import org.chronicle.api.report.ReportRetracted;
+import org.chronicle.api.report.RetractReport;
 import org.chronicle.api.report.ControlChange;
 import org.chronicle.api.report.RecordReport;
 import org.chronicle.api.report.ReportContent;
@@ -28,12 +39,13 @@ class ReportTest {
 
     private static final ReportKey KEY = new ReportKey("rastan-2012", "r-0131-building");
     private static final LocalDate JAN_31 = LocalDate.of(2012, 1, 31);
+    private final KnownChronicles known = new KnownChronicles().with("rastan-2012", Definitions.rastan());
     private FixtureConfiguration<Report> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Report.class);
-        fixture.registerInjectableResource(new KnownChronicles().with("rastan-2012", Definitions.rastan()));
+        fixture.registerInjectableResource(known);
     }
 
     @Test
@@ -109,6 +121,109 @@ class ReportTest {
                 "FSA takes the city", sources(), List.of(), null, null, new ControlChange("rebels", null), null);
         assertThat(ReportRules.check(Definitions.rastan(), unknownSide, "")).extracting(v -> v.field())
                 .containsExactlyInAnyOrder("control.to", "control.extent");
+    }
+
+    @Test
+    void aCorrectionIsANewVersionWithItsReasonAndSources() {
+        ReportContent corrected = casualties(Figure.exactly(12));
+        fixture.given(recorded())
+                .when(new CorrectReport(KEY, corrected, "AFP revised the toll", sources(), 1L))
+                .expectEvents(new ReportCorrected("rastan-2012", "r-0131-building", 2, corrected,
+                        "AFP revised the toll", sources()))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aStaleExpectedVersionIsAConflict() {
+        fixture.given(recorded(), new ReportRetracted("rastan-2012", "r-0131-building", 2, "doubtful"),
+                        new ReportReinstated("rastan-2012", "r-0131-building", 3, "confirmed"))
+                .when(new CorrectReport(KEY, casualties(Figure.exactly(12)), "revised", List.of(), 2L))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+    }
+
+    @Test
+    void aCorrectionNamesTheFieldsOfTheCorrectedReport() {
+        ReportContent broken = casualties(new Figure(3, 2, 2L));
+        fixture.given(recorded())
+                .when(new CorrectReport(KEY, broken, "", List.of(), null))
+                .expectNoEvents()
+                .expectException(Refusal.Invalid.class);
+        assertThat(ReportRules.check(Definitions.rastan(), broken, "report.")).extracting(v -> v.field())
+                .containsExactly("report.casualties[0].killed.best");
+    }
+
+    @Test
+    void aRetractedReportIsReinstatedBeforeItIsCorrected() {
+        fixture.given(recorded(), new ReportRetracted("rastan-2012", "r-0131-building", 2, "doubtful"))
+                .when(new CorrectReport(KEY, casualties(Figure.exactly(12)), "revised", List.of(), null))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+        fixture.given(recorded(), new ReportRetracted("rastan-2012", "r-0131-building", 2, "doubtful"))
+                .when(new ReinstateReport(KEY, "confirmed by a second source", null))
+                .expectEvents(new ReportReinstated("rastan-2012", "r-0131-building", 3, "confirmed by a second source"));
+    }
+
+    @Test
+    void retractingTwiceOrReinstatingAnActiveReportIsAConflict() {
+        fixture.given(recorded(), new ReportRetracted("rastan-2012", "r-0131-building", 2, "doubtful"))
+                .when(new RetractReport(KEY, "still doubtful", null))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+        fixture.given(recorded())
+                .when(new ReinstateReport(KEY, "nothing to undo", null))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+    }
+
+    @Test
+    void aRetractionNeedsAReason() {
+        fixture.given(recorded())
+                .when(new RetractReport(KEY, " ", null))
+                .expectNoEvents()
+                .expectException(Refusal.Invalid.class);
+    }
+
+    @Test
+    void aDuplicatePointsAtAnotherRecordedOriginal() {
+        known.withReport("rastan-2012", "r-afp", null).withReport("rastan-2012", "r-copy", "r-afp");
+        fixture.given(recorded())
+                .when(new MarkDuplicate(KEY, "r-afp", "the same building as AFP's", null))
+                .expectEvents(new ReportMarkedDuplicate("rastan-2012", "r-0131-building", 2, "r-afp",
+                        "the same building as AFP's"));
+        fixture.given(recorded())
+                .when(new MarkDuplicate(KEY, "r-copy", "same", null))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+        fixture.given(recorded())
+                .when(new MarkDuplicate(KEY, "r-unknown", "same", null))
+                .expectNoEvents()
+                .expectException(Refusal.Invalid.class);
+        fixture.given(recorded())
+                .when(new MarkDuplicate(KEY, "r-0131-building", "itself", null))
+                .expectNoEvents()
+                .expectException(Refusal.Invalid.class);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheVersionItMade() {
+        ReportContent corrected = casualties(Figure.exactly(12));
+        Map<String, String> first = Map.of(Recorded.IDEMPOTENCY_KEY, "k-1", Recorded.REQUEST_DIGEST, "d-1");
+        fixture.given(recorded(), GenericEventMessage.asEventMessage(new ReportCorrected("rastan-2012",
+                        "r-0131-building", 2, corrected, "revised", List.of())).andMetaData(first))
+                .when(new CorrectReport(KEY, corrected, "revised", List.of(), 1L), first)
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+        fixture.given(recorded(), GenericEventMessage.asEventMessage(new ReportCorrected("rastan-2012",
+                        "r-0131-building", 2, corrected, "revised", List.of())).andMetaData(first))
+                .when(new RetractReport(KEY, "other", null),
+                        Map.of(Recorded.IDEMPOTENCY_KEY, "k-1", Recorded.REQUEST_DIGEST, "d-2"))
+                .expectNoEvents()
+                .expectException(Refusal.Conflict.class);
+    }
+
+    private static ReportRecorded recorded() {
+        return new ReportRecorded("rastan-2012", "r-0131-building", casualties(Figure.exactly(10)));
     }
 
     private static ReportContent casualties(Figure killed) {

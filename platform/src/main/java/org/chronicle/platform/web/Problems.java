@@ -96,9 +96,31 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The service failed to answer; the failure is logged.", null);
+    }
+
+    /**
+     * Axon and the JDBC layers wrap a lost database in their own exceptions; the cause chain
+     * tells: a connection that could not be had or was cut (SQL state class 08, or 57P for a
+     * server shutting down).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Malformed JSON, a wrong type, an unknown field: named by its JSON path. */

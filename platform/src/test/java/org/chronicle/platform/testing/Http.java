@@ -8,22 +8,50 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A small HTTP client for tests that talk to a running service the way its clients do. */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> headers;
 
     public Http(String base) {
+        this(base, Map.of());
+    }
+
+    private Http(String base, Map<String, String> headers) {
         this.base = base;
+        this.headers = Map.copyOf(headers);
     }
 
     public static Http local(int port) {
         return new Http("http://127.0.0.1:" + port);
+    }
+
+    /** The same client, sending HTTP Basic credentials. */
+    public Http as(String username, String password) {
+        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return with("Authorization", "Basic " + token);
+    }
+
+    /** The same client, as the administrator the tests start every service with. */
+    public Http asAdmin() {
+        return as("admin", Accounts.ADMIN_PASSWORD);
+    }
+
+    /** The same client, sending one more header. */
+    public Http with(String header, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(header, value);
+        return new Http(base, more);
     }
 
     public Answer get(String path) {
@@ -54,8 +82,9 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),

@@ -26,7 +26,7 @@ class CasualtyProjector {
 
     @EventHandler
     void on(ReportRecorded event, @Timestamp Instant recordedAt) {
-        ReportContent content = event.content();
+        ReportContent content = event.report();
         if (!content.isPeriodClaim()) {
             ledger.put(event.chronicleId(), event.reportId(), 1, content.date(), content.casualties(), recordedAt);
         }

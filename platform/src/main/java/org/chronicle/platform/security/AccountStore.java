@@ -1,0 +1,107 @@
+package org.chronicle.platform.security;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.chronicle.api.Ids;
+import org.chronicle.api.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Accounts in the {@code account} table, with bcrypt hashes of their passwords. */
+public class AccountStore implements UserDetailsService {
+
+    static final int MIN_PASSWORD = 12;
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+
+    public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    /** Adds an account; 409 when the name is taken. */
+    public Account add(String username, String password, Set<Role> roles) {
+        check(username, password, roles);
+        try {
+            jdbc.update("INSERT INTO account (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
+                    username, passwords.encode(password), write(roles), Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException taken) {
+            throw new Refusal.Conflict("An account named '" + username + "' exists already.");
+        }
+        return new Account(username, roles);
+    }
+
+    /** Gives an account new roles and, when one is given, a new password; 404 for an unknown name. */
+    public Account change(String username, String password, Set<Role> roles) {
+        if (password != null) {
+            check(username, password, roles);
+            updateOrNotFound(username, jdbc.update("UPDATE account SET password_hash = ?, roles = ? WHERE username = ?",
+                    passwords.encode(password), write(roles), username));
+        } else {
+            check(username, "x".repeat(MIN_PASSWORD), roles);
+            updateOrNotFound(username, jdbc.update("UPDATE account SET roles = ? WHERE username = ?",
+                    write(roles), username));
+        }
+        return new Account(username, roles);
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.query("SELECT username, roles FROM account WHERE username = ?",
+                (rs, n) -> new Account(rs.getString(1), read(rs.getString(2))), username).stream().findFirst();
+    }
+
+    public List<Account> all() {
+        return jdbc.query("SELECT username, roles FROM account ORDER BY username",
+                (rs, n) -> new Account(rs.getString(1), read(rs.getString(2))));
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.query("SELECT username, password_hash, roles FROM account WHERE username = ?",
+                (rs, n) -> User.withUsername(rs.getString(1))
+                        .password(rs.getString(2))
+                        .authorities(read(rs.getString(3)).stream().flatMap(Role::grantedAuthorities)
+                                .distinct().toArray(String[]::new))
+                        .build(), username)
+                .stream().findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("No account " + username));
+    }
+
+    private static void check(String username, String password, Set<Role> roles) {
+        if (!Ids.isValid(username)) {
+            throw new Refusal.Invalid("username", "must be 1-100 letters, digits, '-', '_' or '.'");
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
+            throw new Refusal.Invalid("password", "must be " + MIN_PASSWORD + " to 72 characters");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new Refusal.Invalid("roles", "at least one of READER, EDITOR, ADMIN");
+        }
+    }
+
+    private static void updateOrNotFound(String username, int updated) {
+        if (updated == 0) {
+            throw new Refusal.NotFound("No account '" + username + "'.");
+        }
+    }
+
+    private static String write(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Role> read(String roles) {
+        return Arrays.stream(roles.split(",")).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}

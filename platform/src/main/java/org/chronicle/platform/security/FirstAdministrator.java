@@ -1,0 +1,59 @@
+package org.chronicle.platform.security;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import org.chronicle.api.Refusal;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * The account {@code admin} (all roles) exists from the first start. Its password is
+ * {@code CHRONICLE_ADMIN_PASSWORD} when set, and otherwise generated and printed once, to the
+ * console only: it is in no file and no later start shows it again.
+ */
+final class FirstAdministrator implements ApplicationRunner {
+
+    static final String NAME = "admin";
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final AccountStore accounts;
+    private final String configuredPassword;
+
+    FirstAdministrator(AccountStore accounts, String configuredPassword) {
+        this.accounts = accounts;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.find(NAME).isPresent()) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? generate() : configuredPassword;
+        try {
+            accounts.add(NAME, password, EnumSet.allOf(Role.class));
+        } catch (Refusal.Conflict anotherProcessWasFirst) {
+            return;
+        }
+        if (generated) {
+            System.out.println("""
+
+                    Chronicle created the administrator account 'admin' with the password:
+
+                        %s
+
+                    It is shown this once. Set CHRONICLE_ADMIN_PASSWORD before the first start to choose it.
+                    """.formatted(password));
+        }
+    }
+
+    private static String generate() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

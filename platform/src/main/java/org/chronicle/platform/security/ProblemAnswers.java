@@ -1,0 +1,47 @@
+package org.chronicle.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, like every other error of the service. */
+final class ProblemAnswers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemAnswers() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"chronicle\"");
+            write(response, 401, "unauthenticated", "Sign in first",
+                    "This request needs an account: send HTTP Basic credentials or a bearer token.",
+                    request.getRequestURI());
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(response, 403, "forbidden", "Not allowed",
+                "This account's roles do not allow this request.", request.getRequestURI());
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
+                              String instance) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:chronicle:problem:" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}
