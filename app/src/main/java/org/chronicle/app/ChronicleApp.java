@@ -1,5 +1,7 @@
 package org.chronicle.app;
 
+import java.util.Arrays;
+import java.util.List;
 import org.chronicle.command.CommandSideApplication;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.query.QuerySideApplication;
@@ -14,6 +16,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ChronicleApp {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("account")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            System.exit(new AccountCommand(System.getenv(), System.out, System.err).run(rest));
+        }
         Launch.run(ChronicleApp.class, args);
     }
 }

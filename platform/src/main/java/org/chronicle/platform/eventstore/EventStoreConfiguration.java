@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.chronicle.api.upcasting.ReportRecordedRevision2;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,6 +76,12 @@ public class EventStoreConfiguration {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Old revisions of events are read through these; the stored rows are never rewritten. */
+    @Bean
+    ReportRecordedRevision2 reportRecordedRevision2() {
+        return new ReportRecordedRevision2();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.chronicle.platform.security;
 
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Refusal;
+import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
@@ -21,13 +23,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Accounts in the {@code account} table, with bcrypt hashes of their passwords. */
 public class AccountStore implements UserDetailsService {
 
+    /** The accounts table: a migration unit of its own, shared by every process and by the CLI. */
+    public static final MigrationUnit SCHEMA = new MigrationUnit("accounts", "classpath:db/accounts",
+            MigrationUnit.EVENT_STORE + 1);
     static final int MIN_PASSWORD = 12;
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
 
     public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+    }
+
+    /** 24 characters from an alphabet without look-alikes (about 140 bits). */
+    public static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
     }
 
     /** Adds an account; 409 when the name is taken. */

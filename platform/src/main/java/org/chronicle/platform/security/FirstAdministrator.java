@@ -1,6 +1,5 @@
 package org.chronicle.platform.security;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import org.chronicle.api.Refusal;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +13,6 @@ import org.springframework.boot.ApplicationRunner;
 final class FirstAdministrator implements ApplicationRunner {
 
     static final String NAME = "admin";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final AccountStore accounts;
     private final String configuredPassword;
@@ -30,7 +28,7 @@ final class FirstAdministrator implements ApplicationRunner {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated ? generate() : configuredPassword;
+        String password = generated ? AccountStore.generatePassword() : configuredPassword;
         try {
             accounts.add(NAME, password, EnumSet.allOf(Role.class));
         } catch (Refusal.Conflict anotherProcessWasFirst) {
@@ -48,12 +46,5 @@ final class FirstAdministrator implements ApplicationRunner {
         }
     }
 
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
+
 }

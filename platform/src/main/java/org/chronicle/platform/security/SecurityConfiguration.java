@@ -44,7 +44,7 @@ public class SecurityConfiguration {
 
     @Bean
     MigrationUnit accountsSchema() {
-        return new MigrationUnit("accounts", "classpath:db/accounts", MigrationUnit.EVENT_STORE + 1);
+        return AccountStore.SCHEMA;
     }
 
     @Bean

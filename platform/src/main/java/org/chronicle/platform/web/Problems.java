@@ -43,6 +43,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final String TYPES = "urn:chronicle:problem:";
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     @ExceptionHandler(Refusal.Invalid.class)
     ResponseEntity<Object> invalid(Refusal.Invalid e) {
@@ -117,6 +118,12 @@ public class Problems extends ResponseEntityExceptionHandler {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // Hikari hands out a closed-connection stand-in, without SQL state, once it has evicted
+            // a connection that the server cut.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
         }

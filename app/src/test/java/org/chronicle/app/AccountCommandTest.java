@@ -1,0 +1,73 @@
+package org.chronicle.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.chronicle.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** {@code account add|roles|list} against a real PostgreSQL store. */
+class AccountCommandTest {
+
+    private static final String DB = TestDatabase.create(AccountCommandTest.class);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void addsAnAccountWithAPasswordFromTheEnvironmentAndChangesItsRoles() throws Exception {
+        Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB, "NEW_PASSWORD", "a-long-enough-secret");
+
+        assertThat(run(env, "add", "nadia", "--roles", "editor", "--password-env", "NEW_PASSWORD")).isZero();
+        assertThat(hashOf("nadia")).satisfies(hash ->
+                assertThat(new BCryptPasswordEncoder().matches("a-long-enough-secret", hash)).isTrue());
+        assertThat(text(out)).doesNotContain("a-long-enough-secret");
+
+        assertThat(run(env, "roles", "nadia", "--roles", "ADMIN")).isZero();
+        assertThat(run(env, "list")).isZero();
+        assertThat(text(out)).contains("nadia\tADMIN");
+    }
+
+    @Test
+    void aGeneratedPasswordIsPrintedOnceAndWorks() throws Exception {
+        assertThat(run(Map.of("CHRONICLE_DB_URL", DB), "add", "omar", "--roles", "READER")).isZero();
+        String password = text(out).lines().filter(l -> l.startsWith("Its password")).findFirst().orElseThrow()
+                .replaceFirst(".*: ", "");
+        assertThat(new BCryptPasswordEncoder().matches(password, hashOf("omar"))).isTrue();
+    }
+
+    @Test
+    void mistakesAreExplainedWithAnExitCode() {
+        Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB);
+        assertThat(run(env, "add", "x", "--roles", "KING")).isEqualTo(2);
+        assertThat(text(err)).contains("READER, EDITOR and ADMIN");
+        assertThat(run(env, "roles", "nobody", "--roles", "READER")).isEqualTo(1);
+        assertThat(text(err)).contains("No account 'nobody'");
+        assertThat(run(env, "fly")).isEqualTo(2);
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return new AccountCommand(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String hashOf(String username) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT password_hash FROM account WHERE username = '" + username + "'")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
