@@ -8,7 +8,7 @@ import java.time.Duration;
  * A first baseline, until the benchmark harness exists: reports per second recorded through the
  * HTTP API by one client, each acknowledged after its commit.
  *
- *   java bench/AppendRate.java http://127.0.0.1:8080 5000
+ *   CHRONICLE_BENCH_AUTH=admin:PASSWORD java bench/AppendRate.java http://127.0.0.1:8080 5000
  */
 public class AppendRate {
 
@@ -17,7 +17,7 @@ public class AppendRate {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         String chronicle = "bench-" + System.currentTimeMillis();
         HttpClient http = HttpClient.newHttpClient();
-        send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle))
+        send(http, authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle)))
                 .header("Content-Type", "application/json").PUT(body("""
                 {"name": "Append benchmark", "period": {"start": "2012-01-01", "end": "2012-12-31"},
                  "sides": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -37,12 +37,19 @@ public class AppendRate {
 
     private static void record(HttpClient http, String base, String chronicle, String id, int i) throws Exception {
         String day = java.time.LocalDate.of(2012, 1, 1).plusDays(i % 366).toString();
-        send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle + "/reports"))
+        send(http, authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle + "/reports")))
                 .header("Content-Type", "application/json").POST(body("""
                 {"reportId": "%s", "type": "CASUALTIES", "date": "%s", "area": "x", "summary": "Benchmark report",
                  "sources": [{"name": "Bench", "publisher": "Bench", "publishedOn": "%s"}],
                  "casualties": [{"party": "civilians", "killed": %d, "wounded": 1}, {"party": "a", "killed": 2}]}"""
                 .formatted(id, day, day, i % 50))).build(), 201);
+    }
+
+    /** Writes need an editor: CHRONICLE_BENCH_AUTH=user:password. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String auth = System.getenv("CHRONICLE_BENCH_AUTH");
+        return auth == null ? request : request.header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(auth.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static HttpRequest.BodyPublisher body(String json) {

@@ -12,9 +12,13 @@ public final class Accounts {
     private Accounts() {
     }
 
-    /** Settings for a service started in the test's JVM: its database and its administrator. */
+    /**
+     * Settings for a service started in the test's JVM: its database, its administrator, and a
+     * small pool, since one test JVM holds several services at once on one PostgreSQL.
+     */
     public static void register(DynamicPropertyRegistry registry, String databaseUrl) {
         registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         registry.add("chronicle.admin.password", () -> ADMIN_PASSWORD);
     }
 
