@@ -22,7 +22,8 @@ public class AppendRate {
                 {"name": "Append benchmark", "period": {"start": "2012-01-01", "end": "2012-12-31"},
                  "sides": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
                  "areas": [{"id": "x", "name": "X"}], "initialControl": []}""")).build(), 201);
-        int warmup = Math.min(500, count / 5);
+        // The JIT needs a few thousand requests before the rate settles; warm up as long as we measure.
+        int warmup = count;
         for (int i = 0; i < warmup; i++) {
             record(http, base, chronicle, "warm-" + i, i);
         }

@@ -17,4 +17,6 @@ FROM generate_series(1, :seeded) AS n;
 INSERT INTO chronicle_reference (chronicle_id, report_id, kind, ref)
 SELECT 'seeded', 's-' || n, 'AREA', 'x' FROM generate_series(1, :seeded) AS n;
 
-ANALYZE;
+-- Settle the store before measuring: visibility map, statistics, and the WAL written out.
+VACUUM ANALYZE;
+CHECKPOINT;

@@ -41,13 +41,13 @@ class ChronicleCatalogUpdater {
 
     @EventHandler
     void on(ReportRecorded event) {
-        register(event.chronicleId(), event.reportId(), event.report());
+        catalog.register(event.chronicleId(), event.reportId(), references(event.report()));
     }
 
     /** A retracted report keeps its references: it may be reinstated, and its versions stay in the record. */
     @EventHandler
     void on(ReportCorrected event) {
-        register(event.chronicleId(), event.reportId(), event.report());
+        catalog.move(event.chronicleId(), event.reportId(), references(event.report()));
     }
 
     @EventHandler
@@ -55,7 +55,7 @@ class ChronicleCatalogUpdater {
         catalog.markDuplicate(event.chronicleId(), event.reportId(), event.duplicateOf());
     }
 
-    private void register(String chronicleId, String reportId, ReportContent report) {
+    private static JdbcChronicleCatalog.References references(ReportContent report) {
         List<String> sides = new ArrayList<>();
         report.casualties().stream().map(Casualties::party)
                 .filter(p -> p != null && !p.isReserved()).forEach(p -> sides.add(p.id()));
@@ -67,6 +67,6 @@ class ChronicleCatalogUpdater {
         LocalDate first = report.isPeriodClaim() ? report.period().start() : report.date();
         LocalDate last = report.isPeriodClaim() ? report.period().end()
                 : Objects.requireNonNullElse(report.latestDate(), report.date());
-        catalog.register(chronicleId, reportId, List.of(report.area()), sides, first, last);
+        return new JdbcChronicleCatalog.References(List.of(report.area()), sides, first, last);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,21 +62,19 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
         }
     }
 
-    /** Registers a report, or moves it: a correction may change its area, sides and days. */
-    void register(String chronicleId, String reportId, Collection<String> areas, Collection<String> sides,
-                  LocalDate firstDay, LocalDate lastDay) {
-        int moved = jdbc.update("""
-                        UPDATE report_register SET first_day = ?, last_day = ?
-                        WHERE chronicle_id = ? AND report_id = ?""",
-                Date.valueOf(firstDay), Date.valueOf(lastDay), chronicleId, reportId);
-        if (moved == 0) {
-            jdbc.update("INSERT INTO report_register (chronicle_id, report_id, first_day, last_day) VALUES (?, ?, ?, ?)",
-                    chronicleId, reportId, Date.valueOf(firstDay), Date.valueOf(lastDay));
-        } else {
-            jdbc.update("DELETE FROM chronicle_reference WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
-        }
-        insertRefs(chronicleId, reportId, AREA, areas);
-        insertRefs(chronicleId, reportId, SIDE, sides);
+    /** Registers a new report. Each statement here is a round trip on the path of every write. */
+    void register(String chronicleId, String reportId, References references) {
+        jdbc.update("INSERT INTO report_register (chronicle_id, report_id, first_day, last_day) VALUES (?, ?, ?, ?)",
+                chronicleId, reportId, Date.valueOf(references.firstDay()), Date.valueOf(references.lastDay()));
+        insertRefs(chronicleId, reportId, references);
+    }
+
+    /** Moves a corrected report: a correction may change its area, sides and days. */
+    void move(String chronicleId, String reportId, References references) {
+        jdbc.update("UPDATE report_register SET first_day = ?, last_day = ? WHERE chronicle_id = ? AND report_id = ?",
+                Date.valueOf(references.firstDay()), Date.valueOf(references.lastDay()), chronicleId, reportId);
+        jdbc.update("DELETE FROM chronicle_reference WHERE chronicle_id = ? AND report_id = ?", chronicleId, reportId);
+        insertRefs(chronicleId, reportId, references);
     }
 
     void markDuplicate(String chronicleId, String reportId, String duplicateOf) {
@@ -83,9 +82,15 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
                 duplicateOf, chronicleId, reportId);
     }
 
-    private void insertRefs(String chronicleId, String reportId, String kind, Collection<String> refs) {
-        jdbc.batchUpdate("INSERT INTO chronicle_reference (chronicle_id, report_id, kind, ref) VALUES (?, ?, ?, ?)",
-                refs.stream().distinct().map(ref -> new Object[] {chronicleId, reportId, kind, ref}).toList());
+    private void insertRefs(String chronicleId, String reportId, References references) {
+        List<Object[]> rows = new ArrayList<>();
+        references.areas().stream().distinct().forEach(area -> rows.add(new Object[] {chronicleId, reportId, AREA, area}));
+        references.sides().stream().distinct().forEach(side -> rows.add(new Object[] {chronicleId, reportId, SIDE, side}));
+        jdbc.batchUpdate("INSERT INTO chronicle_reference (chronicle_id, report_id, kind, ref) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    /** What one version of a report refers to. */
+    record References(Collection<String> areas, Collection<String> sides, LocalDate firstDay, LocalDate lastDay) {
     }
 
     private List<String> refs(String chronicleId, String kind) {
