@@ -35,7 +35,7 @@ public class CasualtyLedger {
                                COUNT(killed_best), COUNT(killed_high),
                                SUM(wounded_low), SUM(wounded_best), SUM(wounded_high),
                                COUNT(wounded_best), COUNT(wounded_high)
-                        FROM casualty_figure WHERE chronicle_id = ? AND on_day = ?
+                        FROM casualty_figure WHERE chronicle_id = ? AND on_day = ? AND replaced_at IS NULL
                         GROUP BY party""",
                 rs -> {
                     byParty.put(rs.getString(1), new PartyCasualties(sum(rs, 2), sum(rs, 7)));
@@ -53,11 +53,18 @@ public class CasualtyLedger {
         return new Figure(rs.getLong(at), rs.getLong(at + 1), allHighsKnown ? rs.getLong(at + 2) : null);
     }
 
-    /** Writes one report version's figures; writing the same version again replaces them. */
-    void put(String chronicleId, String reportId, int version, LocalDate day, Iterable<Casualties> casualties,
+    /**
+     * Writes one version's figures and marks the earlier versions replaced. Handling the same
+     * event again (a batch replayed after a crash) writes the same rows.
+     */
+    void put(String chronicleId, String reportId, long version, LocalDate day, Iterable<Casualties> casualties,
              Instant recordedAt) {
+        replace(chronicleId, reportId, version, recordedAt);
         jdbc.update("DELETE FROM casualty_figure WHERE chronicle_id = ? AND report_id = ? AND version = ?",
                 chronicleId, reportId, version);
+        if (day == null) {
+            return;
+        }
         for (Casualties c : casualties) {
             jdbc.update("""
                             INSERT INTO casualty_figure (chronicle_id, report_id, version, party, on_day,
@@ -69,6 +76,14 @@ public class CasualtyLedger {
                     low(c.wounded()), best(c.wounded()), high(c.wounded()),
                     Timestamp.from(recordedAt));
         }
+    }
+
+    /** The report's current figures stop counting at {@code at}: replaced, retracted or a duplicate. */
+    void replace(String chronicleId, String reportId, long version, Instant at) {
+        jdbc.update("""
+                        UPDATE casualty_figure SET replaced_at = ?
+                        WHERE chronicle_id = ? AND report_id = ? AND version < ? AND replaced_at IS NULL""",
+                Timestamp.from(at), chronicleId, reportId, version);
     }
 
     void clear() {

@@ -1,35 +1,90 @@
 package org.chronicle.query.casualties;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportKey;
+import org.chronicle.api.report.ReportMarkedDuplicate;
 import org.chronicle.api.report.ReportRecorded;
+import org.chronicle.api.report.ReportReinstated;
+import org.chronicle.api.report.ReportRetracted;
 import org.chronicle.query.Projections;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects the casualty figures of dated reports. A report with a period is a period claim and is
- * in no day (counting rule 3); claims are reconciled into the cumulative counts, not here.
+ * Projects the casualty figures of dated reports, version by version. A report with a period is
+ * a period claim and is in no day (counting rule 3). Only the current version of a report that
+ * is neither retracted nor a duplicate counts (rule 1): earlier rows are marked replaced, never
+ * deleted.
  */
 @Component
 @ProcessingGroup(Projections.CASUALTIES)
 class CasualtyProjector {
 
     private final CasualtyLedger ledger;
+    private final EventStore events;
 
-    CasualtyProjector(CasualtyLedger ledger) {
+    CasualtyProjector(CasualtyLedger ledger, EventStore events) {
         this.ledger = ledger;
+        this.events = events;
     }
 
     @EventHandler
     void on(ReportRecorded event, @Timestamp Instant recordedAt) {
-        ReportContent content = event.report();
-        if (!content.isPeriodClaim()) {
-            ledger.put(event.chronicleId(), event.reportId(), 1, content.date(), content.casualties(), recordedAt);
+        put(event.chronicleId(), event.reportId(), 1, event.report(), recordedAt);
+    }
+
+    /** A correction replaces: the report's earlier figures stop counting (counting rule 1). */
+    @EventHandler
+    void on(ReportCorrected event, @Timestamp Instant recordedAt) {
+        put(event.chronicleId(), event.reportId(), event.version(), event.report(), recordedAt);
+    }
+
+    @EventHandler
+    void on(ReportRetracted event, @Timestamp Instant recordedAt) {
+        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt);
+    }
+
+    @EventHandler
+    void on(ReportMarkedDuplicate event, @Timestamp Instant recordedAt) {
+        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt);
+    }
+
+    /**
+     * A reinstated report counts again with its latest content, which the event does not repeat:
+     * it is read from the report's own stream (a handful of events), up to this event.
+     */
+    @EventHandler
+    void on(ReportReinstated event, @Timestamp Instant recordedAt) {
+        ReportContent latest = null;
+        List<? extends DomainEventMessage<?>> stream = events.readEvents(
+                new ReportKey(event.chronicleId(), event.reportId()).toString()).asStream().toList();
+        for (DomainEventMessage<?> earlier : stream) {
+            if (earlier.getSequenceNumber() + 1 >= event.version()) {
+                break;
+            }
+            if (earlier.getPayload() instanceof ReportRecorded recorded) {
+                latest = recorded.report();
+            } else if (earlier.getPayload() instanceof ReportCorrected corrected) {
+                latest = corrected.report();
+            }
         }
+        if (latest != null) {
+            put(event.chronicleId(), event.reportId(), event.version(), latest, recordedAt);
+        }
+    }
+
+    /** A period claim has no day: its rows are none, though it still replaces what came before. */
+    private void put(String chronicleId, String reportId, long version, ReportContent report, Instant recordedAt) {
+        ledger.put(chronicleId, reportId, version, report.isPeriodClaim() ? null : report.date(),
+                report.casualties(), recordedAt);
     }
 
     @ResetHandler
