@@ -2,27 +2,18 @@ package org.chronicle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Both sides in one process on PostgreSQL: each side migrates its own tables, each with its own history. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class AppOnPostgresTest {
 
-    private static final String DB = TestDatabase.create(AppOnPostgresTest.class);
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

@@ -3,31 +3,22 @@ package org.chronicle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.chronicle.platform.testing.Accounts;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Counting rule 1 on a day's figures: a report counts with its latest version; retracted and
  * duplicate reports count nothing; a reinstated one counts again with its latest content.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class CountingRuleOneTest {
 
-    private static final String DB = TestDatabase.create(CountingRuleOneTest.class);
     private static final String REPORTS = "/api/v1/chronicles/rastan-2012/reports";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

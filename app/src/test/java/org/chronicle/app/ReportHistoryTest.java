@@ -3,27 +3,18 @@ package org.chronicle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code GET .../reports/{id}}: the current report, its status and its history, right after each write. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ReportHistoryTest {
 
-    private static final String DB = TestDatabase.create(ReportHistoryTest.class);
     private static final String REPORTS = "/api/v1/chronicles/rastan-2012/reports";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
 
 /** One report the whole way: defined, recorded on the write side, answered by the read side. */

@@ -2,32 +2,23 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chronicle.platform.testing.Accounts;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Accounts and roles: writes need EDITOR, administration ADMIN; 401 and 403 as problem+json. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class AccessHttpTest {
 
-    private static final String DB = TestDatabase.create(AccessHttpTest.class);
     private static final String REPORTS = "/api/v1/chronicles/rastan-2012/reports";
     private static final String ACCOUNTS = "/api/v1/admin/accounts";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

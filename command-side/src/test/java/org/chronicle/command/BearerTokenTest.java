@@ -16,12 +16,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,16 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * With an OAuth2 key configured, bearer tokens are accepted beside HTTP Basic; their {@code roles}
  * claim decides. The key is a local file, so the test needs no issuer on the network.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class BearerTokenTest {
 
-    private static final String DB = TestDatabase.create(BearerTokenTest.class);
     private static final KeyPair KEYS = keys();
     private static final KeyPair STRANGER = keys();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        Accounts.register(registry, DB);
         Path key = Files.createTempFile("issuer", ".pem");
         key.toFile().deleteOnExit();
         Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"

@@ -2,31 +2,22 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chronicle.platform.testing.Accounts;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The write API on a real PostgreSQL: every status of the slice, and nothing stored when refused. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class CommandSideHttpTest {
 
-    private static final String DB = TestDatabase.create(CommandSideHttpTest.class);
     private static final String REPORTS = "/api/v1/chronicles/rastan-2012/reports";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

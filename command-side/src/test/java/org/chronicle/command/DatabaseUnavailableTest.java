@@ -7,41 +7,36 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.chronicle.platform.testing.Accounts;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
+import org.chronicle.platform.testing.ServiceTest;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The service's own database refuses connections (and its open ones are cut), as when the
  * server restarts. A write answers 503 problem+json with Retry-After, no stack trace, and the
  * service writes again once the database is back. Only this test's database is touched.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.hikari.connection-timeout=1000")
+@ServiceTest
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class DatabaseUnavailableTest {
 
-    private static final String DB = TestDatabase.create(DatabaseUnavailableTest.class);
-    private static final String NAME = name(DB);
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;
+    @Value("${spring.datasource.url}")
+    String url;
 
     @AfterEach
     void reopen() throws Exception {
-        admin("ALTER DATABASE " + NAME + " ALLOW_CONNECTIONS true");
+        admin("ALTER DATABASE " + name(url) + " ALLOW_CONNECTIONS true");
     }
 
     @Test
@@ -51,8 +46,9 @@ class DatabaseUnavailableTest {
         assertThat(http.post("/api/v1/chronicles/rastan-2012/reports",
                 Rastan.casualties("r-before", "2012-01-31", 1)).status()).isEqualTo(201);
 
-        admin("ALTER DATABASE " + NAME + " ALLOW_CONNECTIONS false");
-        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + NAME + "'");
+        String name = name(url);
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
 
         Answer down = http.post("/api/v1/chronicles/rastan-2012/reports", Rastan.casualties("r-during", "2012-01-31", 1));
         assertThat(down.status()).as(down.body()).isEqualTo(503);
@@ -60,7 +56,7 @@ class DatabaseUnavailableTest {
         assertThat(down.retryAfter()).isNotBlank();
         assertThat(down.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at org.");
 
-        admin("ALTER DATABASE " + NAME + " ALLOW_CONNECTIONS true");
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
         Answer back = http.post("/api/v1/chronicles/rastan-2012/reports", Rastan.casualties("r-after", "2012-01-31", 1));
         assertThat(back.status()).as(back.body()).isEqualTo(201);
     }

@@ -20,37 +20,28 @@ import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
-import org.chronicle.platform.testing.Accounts;
-import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.Http;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The read side alone on a real PostgreSQL: events appended to the store (as the command side
  * would) are projected, and a day answers the sums of counting rule 2.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuerySideHttpTest {
 
-    private static final String DB = TestDatabase.create(QuerySideHttpTest.class);
     private static final LocalDate JAN_31 = LocalDate.of(2012, 1, 31);
     private static final String DAY = "/api/v1/chronicles/rastan-2012/days/2012-01-31";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

@@ -2,27 +2,19 @@ package org.chronicle.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
-import org.chronicle.platform.testing.TestDatabase;
+import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Reads are open by default; {@code chronicle.security.reads=READER} closes them to accounts with a role. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chronicle.security.reads=READER")
+@ServiceTest
+@TestPropertySource(properties = "chronicle.security.reads=READER")
 class ReadsClosedTest {
 
-    private static final String DB = TestDatabase.create(ReadsClosedTest.class);
     private static final String DAY = "/api/v1/chronicles/rastan-2012/days/2012-01-31";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Accounts.register(registry, DB);
-    }
 
     @LocalServerPort
     int port;

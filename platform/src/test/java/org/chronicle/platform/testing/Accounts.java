@@ -1,7 +1,6 @@
 package org.chronicle.platform.testing;
 
 import java.util.Map;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The administrator that tests start every service with, and the settings that give it. */
 public final class Accounts {
@@ -10,16 +9,6 @@ public final class Accounts {
     public static final String ADMIN_PASSWORD = "test-only-administrator";
 
     private Accounts() {
-    }
-
-    /**
-     * Settings for a service started in the test's JVM: its database, its administrator, and a
-     * small pool, since one test JVM holds several services at once on one PostgreSQL.
-     */
-    public static void register(DynamicPropertyRegistry registry, String databaseUrl) {
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
-        registry.add("chronicle.admin.password", () -> ADMIN_PASSWORD);
     }
 
     /** The environment for a service started as a process. */
