@@ -8,6 +8,7 @@ CREATE TABLE casualty_figure (
     version      INTEGER      NOT NULL,
     party        VARCHAR(100) NOT NULL,
     on_day       DATE         NOT NULL,
+    area         VARCHAR(100) NOT NULL,
     killed_low   BIGINT,
     killed_best  BIGINT,
     killed_high  BIGINT,

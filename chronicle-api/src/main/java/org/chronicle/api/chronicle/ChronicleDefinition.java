@@ -34,6 +34,17 @@ public record ChronicleDefinition(
         return areas.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
+    /** Whether {@code area} is {@code ancestor} or lies below it in the hierarchy of areas. */
+    public boolean isWithin(String area, String ancestor) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String at = area; at != null && seen.add(at); at = area(at).map(Area::parent).orElse(null)) {
+            if (at.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A casualty figure may count a side of this chronicle or a reserved party. */
     public boolean knowsParty(Party party) {
         return party.isReserved() || sideIds().contains(party.id());

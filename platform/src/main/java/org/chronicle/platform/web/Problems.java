@@ -95,6 +95,15 @@ public class Problems extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
+    /** A read that waits for its projections and times out (consistentWith): ask again shortly. */
+    @ExceptionHandler(StillWorking.class)
+    ResponseEntity<Object> stillWorking(StillWorking e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet", "Not yet", e.getMessage(), null));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (databaseUnreachable(e)) {

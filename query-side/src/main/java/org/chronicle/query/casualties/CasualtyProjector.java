@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportCorrected;
 import org.chronicle.api.report.ReportKey;
@@ -37,14 +38,14 @@ class CasualtyProjector {
     }
 
     @EventHandler
-    void on(ReportRecorded event, @Timestamp Instant recordedAt) {
-        put(event.chronicleId(), event.reportId(), 1, event.report(), recordedAt);
+    void on(ReportRecorded event, @Timestamp Instant recordedAt, TrackingToken token) {
+        ledger.put(event.chronicleId(), event.reportId(), 1, event.report(), recordedAt, position(token));
     }
 
     /** A correction replaces: the report's earlier figures stop counting (counting rule 1). */
     @EventHandler
-    void on(ReportCorrected event, @Timestamp Instant recordedAt) {
-        put(event.chronicleId(), event.reportId(), event.version(), event.report(), recordedAt);
+    void on(ReportCorrected event, @Timestamp Instant recordedAt, TrackingToken token) {
+        ledger.put(event.chronicleId(), event.reportId(), event.version(), event.report(), recordedAt, position(token));
     }
 
     @EventHandler
@@ -62,7 +63,7 @@ class CasualtyProjector {
      * it is read from the report's own stream (a handful of events), up to this event.
      */
     @EventHandler
-    void on(ReportReinstated event, @Timestamp Instant recordedAt) {
+    void on(ReportReinstated event, @Timestamp Instant recordedAt, TrackingToken token) {
         ReportContent latest = null;
         List<? extends DomainEventMessage<?>> stream = events.readEvents(
                 new ReportKey(event.chronicleId(), event.reportId()).toString()).asStream().toList();
@@ -77,14 +78,13 @@ class CasualtyProjector {
             }
         }
         if (latest != null) {
-            put(event.chronicleId(), event.reportId(), event.version(), latest, recordedAt);
+            ledger.put(event.chronicleId(), event.reportId(), event.version(), latest, recordedAt, position(token));
         }
     }
 
-    /** A period claim has no day: its rows are none, though it still replaces what came before. */
-    private void put(String chronicleId, String reportId, long version, ReportContent report, Instant recordedAt) {
-        ledger.put(chronicleId, reportId, version, report.isPeriodClaim() ? null : report.date(),
-                report.casualties(), recordedAt);
+    /** The event's global position: it orders claims recorded on the same days. */
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
     }
 
     @ResetHandler

@@ -1,0 +1,179 @@
+package org.chronicle.query.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.chronicle.api.Figure;
+import org.chronicle.api.chronicle.Area;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportMarkedDuplicate;
+import org.chronicle.api.report.ReportRecorded;
+import org.chronicle.api.report.ReportReinstated;
+import org.chronicle.api.report.ReportRetracted;
+
+/**
+ * Counting rules 1 to 3 of API.md, evaluated the plain way: over the whole list of events, in
+ * memory, with no tables and nothing shared with the service's code. The property test holds the
+ * service's answers against this.
+ */
+final class PlainRules {
+
+    /** Bounds of a figure, one at a time: low, best, high (null = unknown). */
+    private static final List<Function<Figure, Long>> BOUNDS = List.of(Figure::low, Figure::best, Figure::high);
+    private static final List<Function<Casualties, Figure>> MEASURES = List.of(Casualties::killed, Casualties::wounded);
+
+    private final ChronicleDefinition chronicle;
+    /** Rule 1: each report's effective content, and the recording order of the version that made it. */
+    private final Map<String, Effective> effective = new LinkedHashMap<>();
+
+    PlainRules(Story story) {
+        this.chronicle = story.chronicle();
+        Map<String, ReportContent> latest = new HashMap<>();
+        Map<String, Integer> latestOrder = new HashMap<>();
+        Map<String, Boolean> counts = new HashMap<>();
+        for (int order = 0; order < story.events().size(); order++) {
+            Story.Recorded event = story.events().get(order);
+            String id = event.reportId();
+            if (event.payload() instanceof ReportRecorded recorded) {
+                latest.put(id, recorded.report());
+                latestOrder.put(id, order);
+                counts.put(id, true);
+            } else if (event.payload() instanceof ReportCorrected corrected) {
+                latest.put(id, corrected.report());
+                latestOrder.put(id, order);
+            } else if (event.payload() instanceof ReportRetracted || event.payload() instanceof ReportMarkedDuplicate) {
+                counts.put(id, false);
+            } else if (event.payload() instanceof ReportReinstated) {
+                counts.put(id, true);
+            }
+        }
+        latest.forEach((id, content) -> {
+            if (counts.get(id)) {
+                effective.put(id, new Effective(content, latestOrder.get(id)));
+            }
+        });
+    }
+
+    /** Rule 2: per party, the figures of the effective reports dated that day, bounds summed apart. */
+    Map<String, Map<String, Figure>> day(LocalDate day) {
+        Map<String, Map<String, Figure>> result = new TreeMap<>();
+        for (Effective report : effective.values()) {
+            if (report.content().date() != null && report.content().date().equals(day)) {
+                for (Casualties c : report.content().casualties()) {
+                    add(result, c.party().id(), "killed", c.killed());
+                    add(result, c.party().id(), "wounded", c.wounded());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Rule 3, bound by bound. */
+    Map<String, Map<String, Figure>> cumulative(LocalDate through) {
+        List<Effective> dated = effective.values().stream()
+                .filter(r -> r.content().date() != null && !r.content().date().isAfter(through)).toList();
+        List<Effective> claims = effective.values().stream()
+                .filter(r -> r.content().period() != null && !r.content().period().end().isAfter(through))
+                .sorted(Comparator.<Effective, LocalDate>comparing(r -> r.content().period().end())
+                        .thenComparing(r -> r.content().period().start(), Comparator.reverseOrder())
+                        .thenComparing(Effective::order))
+                .toList();
+        TreeSet<String> parties = new TreeSet<>();
+        dated.forEach(r -> r.content().casualties().forEach(c -> parties.add(c.party().id())));
+        claims.forEach(r -> r.content().casualties().forEach(c -> parties.add(c.party().id())));
+        Map<String, Map<String, Figure>> result = new TreeMap<>();
+        for (String party : parties) {
+            for (int m = 0; m < MEASURES.size(); m++) {
+                Figure total = measure(party, MEASURES.get(m), dated, claims);
+                if (total != null) {
+                    result.computeIfAbsent(party, p -> new TreeMap<>()).put(m == 0 ? "killed" : "wounded", total);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Figure measure(String party, Function<Casualties, Figure> measure, List<Effective> dated,
+                           List<Effective> claims) {
+        boolean present = false;
+        Long[] totals = new Long[3];
+        for (int b = 0; b < 3; b++) {
+            Function<Figure, Long> bound = BOUNDS.get(b);
+            Long base = 0L;
+            for (Effective r : dated) {
+                Figure f = figure(r, party, measure);
+                if (f != null) {
+                    present = true;
+                    base = base == null || bound.apply(f) == null ? null : base + bound.apply(f);
+                }
+            }
+            Map<Effective, Long> added = new HashMap<>();
+            for (Effective claim : claims) {
+                Figure claimed = figure(claim, party, measure);
+                if (claimed == null) {
+                    continue;
+                }
+                present = true;
+                if (bound.apply(claimed) == null) {
+                    added.put(claim, 0L);
+                    continue;
+                }
+                Long attributed = 0L;
+                for (Effective r : dated) {
+                    Figure f = figure(r, party, measure);
+                    if (f != null && claim.content().period().contains(r.content().date())
+                            && within(r.content().area(), claim.content().area())) {
+                        attributed = attributed == null || bound.apply(f) == null ? null : attributed + bound.apply(f);
+                    }
+                }
+                for (Map.Entry<Effective, Long> earlier : added.entrySet()) {
+                    Effective e = earlier.getKey();
+                    if (claim.content().period().contains(e.content().period())
+                            && within(e.content().area(), claim.content().area()) && attributed != null) {
+                        attributed += earlier.getValue();
+                    }
+                }
+                added.put(claim, attributed == null ? 0L : Math.max(0, bound.apply(claimed) - attributed));
+            }
+            Long sum = base;
+            for (Long a : added.values()) {
+                sum = sum == null ? null : sum + a;
+            }
+            totals[b] = sum;
+        }
+        return present ? new Figure(totals[0], totals[1], totals[2]) : null;
+    }
+
+    private boolean within(String area, String ancestor) {
+        for (String at = area; at != null; at = chronicle.area(at).map(Area::parent).orElse(null)) {
+            if (at.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Figure figure(Effective report, String party, Function<Casualties, Figure> measure) {
+        return report.content().casualties().stream().filter(c -> c.party().id().equals(party))
+                .map(measure).filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    private static void add(Map<String, Map<String, Figure>> result, String party, String measure, Figure figure) {
+        if (figure != null) {
+            result.computeIfAbsent(party, p -> new TreeMap<>()).merge(measure, figure, Figure::plus);
+        }
+    }
+
+    private record Effective(ReportContent content, int order) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.chronicle.query.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.chronicle.api.Figure;
+import org.chronicle.api.Party;
+import org.chronicle.api.Period;
+import org.chronicle.api.chronicle.Area;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.chronicle.Side;
+import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportMarkedDuplicate;
+import org.chronicle.api.report.ReportRecorded;
+import org.chronicle.api.report.ReportReinstated;
+import org.chronicle.api.report.ReportRetracted;
+import org.chronicle.api.report.ReportType;
+import org.chronicle.api.report.SourceRef;
+
+/**
+ * Random chronicles (areas with parents, one or two sides) and random histories: reports dated
+ * or over a period, in any order of their days, then corrections, retractions, reinstatements and
+ * duplicate marks, each only where the command side would accept it.
+ */
+final class StoryGenerator {
+
+    private static final LocalDate START = LocalDate.of(2012, 1, 29);
+    private final Random random;
+
+    StoryGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    Story story(String chronicleId) {
+        ChronicleDefinition chronicle = chronicle();
+        List<String> parties = new ArrayList<>(chronicle.sideIds().stream().sorted().toList());
+        parties.add(Party.CIVILIANS.id());
+        parties.add(Party.UNKNOWN.id());
+        List<Story.Recorded> events = new ArrayList<>();
+        Map<String, State> reports = new HashMap<>();
+        int steps = 1 + random.nextInt(14);
+        for (int step = 0; step < steps; step++) {
+            int action = random.nextInt(10);
+            List<String> ids = new ArrayList<>(reports.keySet());
+            Collections.sort(ids);
+            String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+            State state = id == null ? null : reports.get(id);
+            if (action < 5 || id == null) {
+                String reportId = "r" + reports.size();
+                reports.put(reportId, new State());
+                events.add(next(reports.get(reportId), reportId,
+                        new ReportRecorded(chronicleId, reportId, content(chronicle, parties))));
+            } else if (action < 7 && state.counting()) {
+                events.add(next(state, id, new ReportCorrected(chronicleId, id, state.version + 1,
+                        content(chronicle, parties), "revised", List.of())));
+            } else if (action == 7 && state.counting()) {
+                state.retracted = true;
+                events.add(next(state, id, new ReportRetracted(chronicleId, id, state.version + 1, "doubtful")));
+            } else if (action == 8 && state.retracted) {
+                state.retracted = false;
+                events.add(next(state, id, new ReportReinstated(chronicleId, id, state.version + 1, "confirmed")));
+            } else if (action == 9 && state.counting()) {
+                String target = ids.get(random.nextInt(ids.size()));
+                if (!target.equals(id) && reports.get(target).duplicateOf == null) {
+                    state.duplicateOf = target;
+                    events.add(next(state, id, new ReportMarkedDuplicate(chronicleId, id, state.version + 1, target,
+                            "the same incident")));
+                }
+            }
+        }
+        return new Story(chronicle, events);
+    }
+
+    private ChronicleDefinition chronicle() {
+        int areaCount = 1 + random.nextInt(4);
+        List<Area> areas = new ArrayList<>();
+        for (int i = 0; i < areaCount; i++) {
+            String parent = i > 0 && random.nextBoolean() ? areas.get(random.nextInt(i)).id() : null;
+            areas.add(new Area("area" + i, "Area " + i, parent, null));
+        }
+        List<Side> sides = random.nextBoolean()
+                ? List.of(new Side("fsa", "Free Syrian Army"))
+                : List.of(new Side("fsa", "Free Syrian Army"), new Side("government", "Syrian Arab Republic"));
+        Period period = new Period(START, START.plusDays(2 + random.nextInt(4)));
+        return new ChronicleDefinition("Generated", null, period, sides, areas, List.of());
+    }
+
+    private ReportContent content(ChronicleDefinition chronicle, List<String> parties) {
+        Period whole = chronicle.period();
+        int days = (int) (whole.end().toEpochDay() - whole.start().toEpochDay()) + 1;
+        LocalDate first = whole.start().plusDays(random.nextInt(days));
+        LocalDate date = null;
+        Period period = null;
+        if (random.nextInt(10) < 7) {
+            date = first;
+        } else {
+            int rest = (int) (whole.end().toEpochDay() - first.toEpochDay());
+            period = new Period(first, first.plusDays(random.nextInt(rest + 1)));
+        }
+        String area = chronicle.areas().get(random.nextInt(chronicle.areas().size())).id();
+        List<String> shuffled = new ArrayList<>(parties);
+        Collections.shuffle(shuffled, random);
+        List<Casualties> casualties = new ArrayList<>();
+        for (String party : shuffled.subList(0, 1 + random.nextInt(3))) {
+            Figure killed = random.nextInt(10) < 7 ? figure() : null;
+            Figure wounded = killed == null || random.nextInt(10) < 4 ? figure() : null;
+            casualties.add(new Casualties(new Party(party), killed, wounded));
+        }
+        return new ReportContent(ReportType.CASUALTIES, date, null, period, area, "A toll",
+                List.of(new SourceRef("A source", "Agency", first, null)), casualties, null, null, null, null);
+    }
+
+    private Figure figure() {
+        long low = random.nextInt(20);
+        long best = low + random.nextInt(6);
+        return random.nextInt(4) == 0 ? new Figure(low, best, null) : new Figure(low, best, best + random.nextInt(6));
+    }
+
+    private static Story.Recorded next(State state, String reportId, Object payload) {
+        state.version++;
+        return new Story.Recorded(reportId, state.version, payload);
+    }
+
+    private static final class State {
+        long version;
+        boolean retracted;
+        String duplicateOf;
+
+        boolean counting() {
+            return !retracted && duplicateOf == null;
+        }
+    }
+}
