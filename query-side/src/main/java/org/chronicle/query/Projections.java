@@ -7,7 +7,8 @@ public final class Projections {
 
     public static final String CHRONICLES = "chronicles";
     public static final String CASUALTIES = "casualties";
-    static final List<String> ALL = List.of(CHRONICLES, CASUALTIES);
+    public static final String CONTROL = "control";
+    static final List<String> ALL = List.of(CHRONICLES, CASUALTIES, CONTROL);
 
     private Projections() {
     }

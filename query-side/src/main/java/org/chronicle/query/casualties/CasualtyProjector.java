@@ -1,22 +1,19 @@
 package org.chronicle.query.casualties;
 
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportCorrected;
-import org.chronicle.api.report.ReportKey;
 import org.chronicle.api.report.ReportMarkedDuplicate;
 import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.api.report.ReportReinstated;
 import org.chronicle.api.report.ReportRetracted;
 import org.chronicle.query.Projections;
+import org.chronicle.query.ReportStreams;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,22 +61,9 @@ class CasualtyProjector {
      */
     @EventHandler
     void on(ReportReinstated event, @Timestamp Instant recordedAt, TrackingToken token) {
-        ReportContent latest = null;
-        List<? extends DomainEventMessage<?>> stream = events.readEvents(
-                new ReportKey(event.chronicleId(), event.reportId()).toString()).asStream().toList();
-        for (DomainEventMessage<?> earlier : stream) {
-            if (earlier.getSequenceNumber() + 1 >= event.version()) {
-                break;
-            }
-            if (earlier.getPayload() instanceof ReportRecorded recorded) {
-                latest = recorded.report();
-            } else if (earlier.getPayload() instanceof ReportCorrected corrected) {
-                latest = corrected.report();
-            }
-        }
-        if (latest != null) {
-            ledger.put(event.chronicleId(), event.reportId(), event.version(), latest, recordedAt, position(token));
-        }
+        ReportStreams.latestContentBefore(events, event.chronicleId(), event.reportId(), event.version())
+                .ifPresent(latest -> ledger.put(event.chronicleId(), event.reportId(), event.version(), latest,
+                        recordedAt, position(token)));
     }
 
     /** The event's global position: it orders claims recorded on the same days. */

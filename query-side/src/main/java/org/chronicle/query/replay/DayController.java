@@ -1,11 +1,14 @@
 package org.chronicle.query.replay;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.query.ProjectionProgress;
 import org.chronicle.query.casualties.CasualtyLedger;
+import org.chronicle.query.control.AreaControl;
+import org.chronicle.query.control.ControlBook;
 import org.chronicle.query.casualties.PartyCasualties;
 import org.chronicle.query.chronicle.ChronicleDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,11 +24,14 @@ class DayController {
 
     private final ChronicleDirectory chronicles;
     private final CasualtyLedger casualties;
+    private final ControlBook control;
     private final ProjectionProgress progress;
 
-    DayController(ChronicleDirectory chronicles, CasualtyLedger casualties, ProjectionProgress progress) {
+    DayController(ChronicleDirectory chronicles, CasualtyLedger casualties, ControlBook control,
+                  ProjectionProgress progress) {
         this.chronicles = chronicles;
         this.casualties = casualties;
+        this.control = control;
         this.progress = progress;
     }
 
@@ -41,11 +47,11 @@ class DayController {
             throw new Refusal.NotFound(date + " lies outside the period of '" + chronicleId + "', "
                     + chronicle.period().start() + " to " + chronicle.period().end() + ".");
         }
-        return new DayState(chronicleId, date, new DayCasualties(casualties.day(chronicleId, date),
-                casualties.cumulative(chronicleId, date, chronicle)));
+        return new DayState(chronicleId, date, control.on(chronicleId, date, chronicle),
+                new DayCasualties(casualties.day(chronicleId, date), casualties.cumulative(chronicleId, date, chronicle)));
     }
 
-    record DayState(String chronicleId, LocalDate date, DayCasualties casualties) {
+    record DayState(String chronicleId, LocalDate date, List<AreaControl> control, DayCasualties casualties) {
     }
 
     record DayCasualties(Map<String, PartyCasualties> day, Map<String, PartyCasualties> cumulative) {

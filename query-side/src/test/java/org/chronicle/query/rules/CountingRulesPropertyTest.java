@@ -24,12 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The projections against the rules: random chronicles and histories are appended to the event
- * store of a running query side, and for every day of the period its {@code casualties.day} and
- * {@code casualties.cumulative} equal what {@link PlainRules} makes of the same events.
+ * store of a running query side, and for every day of the period its {@code control},
+ * {@code casualties.day} and {@code casualties.cumulative} equal what {@link PlainRules} makes of
+ * the same events.
  */
 class CountingRulesPropertyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final AtomicInteger chronicles = new AtomicInteger();
     private static ConfigurableApplicationContext service;
     private static Http http;
@@ -66,6 +68,8 @@ class CountingRulesPropertyTest {
             JsonNode casualties = answer.json().path("casualties");
             assertThat(casualties.path("day")).as("day %s of seed %d: %s", day, seed, story)
                     .isEqualTo(asJson(rules.day(day)));
+            assertThat(answer.json().path("control")).as("control on %s of seed %d: %s", day, seed, story)
+                    .isEqualTo(asJson(rules.control(day)));
             assertThat(casualties.path("cumulative")).as("cumulative through %s of seed %d: %s", day, seed, story)
                     .isEqualTo(asJson(rules.cumulative(day)));
         }

@@ -13,6 +13,9 @@ import java.util.function.Function;
 import org.chronicle.api.Figure;
 import org.chronicle.api.chronicle.Area;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.chronicle.InitialControl;
+import org.chronicle.api.report.Extent;
+import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.Casualties;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportCorrected;
@@ -35,6 +38,8 @@ final class PlainRules {
     private final ChronicleDefinition chronicle;
     /** Rule 1: each report's effective content, and the recording order of the version that made it. */
     private final Map<String, Effective> effective = new LinkedHashMap<>();
+    /** Where each report was first recorded, in the order of the story. */
+    private final Map<String, Integer> firstOrder = new HashMap<>();
 
     PlainRules(Story story) {
         this.chronicle = story.chronicle();
@@ -45,6 +50,7 @@ final class PlainRules {
             Story.Recorded event = story.events().get(order);
             String id = event.reportId();
             if (event.payload() instanceof ReportRecorded recorded) {
+                firstOrder.put(id, order);
                 latest.put(id, recorded.report());
                 latestOrder.put(id, order);
                 counts.put(id, true);
@@ -59,7 +65,7 @@ final class PlainRules {
         }
         latest.forEach((id, content) -> {
             if (counts.get(id)) {
-                effective.put(id, new Effective(content, latestOrder.get(id)));
+                effective.put(id, new Effective(id, content, latestOrder.get(id)));
             }
         });
     }
@@ -174,6 +180,80 @@ final class PlainRules {
         }
     }
 
-    private record Effective(ReportContent content, int order) {
+    /**
+     * Rule 4, for every area: the latest effective CONTROL_CHANGE dated by the day on the area or
+     * FULL on an area above it (same date: first recorded last), else the initial control of the
+     * area or its nearest area above with one; contested when the winner is PARTIAL, a newer
+     * PARTIAL change lies above, or a CLASH is dated that day in the area or above it.
+     */
+    List<Map<String, Object>> control(LocalDate day) {
+        List<Effective> changes = effective.values().stream()
+                .filter(r -> r.content().type() == ReportType.CONTROL_CHANGE && r.content().date() != null
+                        && !r.content().date().isAfter(day))
+                .toList();
+        Comparator<Effective> newer = Comparator.<Effective, LocalDate>comparing(r -> r.content().date())
+                .thenComparing(r -> firstOrder.get(r.reportId()));
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Area area : chronicle.areas()) {
+            String a = area.id();
+            Effective winner = null;
+            for (Effective r : changes) {
+                boolean qualifies = r.content().area().equals(a)
+                        || (r.content().control().extent() == Extent.FULL && strictlyAbove(r.content().area(), a));
+                if (qualifies && (winner == null || newer.compare(r, winner) > 0)) {
+                    winner = r;
+                }
+            }
+            boolean contested = false;
+            for (Effective r : changes) {
+                if (r.content().control().extent() == Extent.PARTIAL && strictlyAbove(r.content().area(), a)
+                        && (winner == null || newer.compare(r, winner) > 0)) {
+                    contested = true;
+                }
+            }
+            for (Effective r : effective.values()) {
+                if (r.content().type() == ReportType.CLASH && day.equals(r.content().date())
+                        && within(a, r.content().area())) {
+                    contested = true;
+                }
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("area", a);
+            if (winner == null) {
+                entry.put("side", initialSide(a));
+                entry.put("extent", "FULL");
+                entry.put("since", chronicle.period().start().toString());
+                entry.put("contested", contested);
+                entry.put("decidedBy", List.of());
+            } else {
+                boolean own = winner.content().area().equals(a);
+                String extent = own ? winner.content().control().extent().name() : "FULL";
+                entry.put("side", winner.content().control().to());
+                entry.put("extent", extent);
+                entry.put("since", winner.content().date().toString());
+                entry.put("contested", contested || extent.equals("PARTIAL"));
+                entry.put("decidedBy", List.of(winner.reportId()));
+            }
+            result.add(entry);
+        }
+        return result;
+    }
+
+    private boolean strictlyAbove(String ancestor, String area) {
+        return !ancestor.equals(area) && within(area, ancestor);
+    }
+
+    private String initialSide(String area) {
+        for (String at = area; at != null; at = chronicle.area(at).map(Area::parent).orElse(null)) {
+            for (InitialControl initial : chronicle.initialControl()) {
+                if (initial.area().equals(at)) {
+                    return initial.side();
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Effective(String reportId, ReportContent content, int order) {
     }
 }

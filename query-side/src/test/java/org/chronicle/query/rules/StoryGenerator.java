@@ -12,8 +12,11 @@ import org.chronicle.api.Party;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.Area;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.chronicle.InitialControl;
 import org.chronicle.api.chronicle.Side;
 import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.ControlChange;
+import org.chronicle.api.report.Extent;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportCorrected;
 import org.chronicle.api.report.ReportMarkedDuplicate;
@@ -88,7 +91,13 @@ final class StoryGenerator {
                 ? List.of(new Side("fsa", "Free Syrian Army"))
                 : List.of(new Side("fsa", "Free Syrian Army"), new Side("government", "Syrian Arab Republic"));
         Period period = new Period(START, START.plusDays(2 + random.nextInt(4)));
-        return new ChronicleDefinition("Generated", null, period, sides, areas, List.of());
+        List<InitialControl> initial = new ArrayList<>();
+        for (Area area : areas) {
+            if (random.nextInt(3) == 0) {
+                initial.add(new InitialControl(area.id(), sides.get(random.nextInt(sides.size())).id()));
+            }
+        }
+        return new ChronicleDefinition("Generated", null, period, sides, areas, initial);
     }
 
     private ReportContent content(ChronicleDefinition chronicle, List<String> parties) {
@@ -97,7 +106,9 @@ final class StoryGenerator {
         LocalDate first = whole.start().plusDays(random.nextInt(days));
         LocalDate date = null;
         Period period = null;
-        if (random.nextInt(10) < 7) {
+        int kind = random.nextInt(4);
+        ReportType type = kind < 2 ? ReportType.CASUALTIES : kind == 2 ? ReportType.CONTROL_CHANGE : ReportType.CLASH;
+        if (type == ReportType.CONTROL_CHANGE || random.nextInt(10) < 7) {
             date = first;
         } else {
             int rest = (int) (whole.end().toEpochDay() - first.toEpochDay());
@@ -112,8 +123,14 @@ final class StoryGenerator {
             Figure wounded = killed == null || random.nextInt(10) < 4 ? figure() : null;
             casualties.add(new Casualties(new Party(party), killed, wounded));
         }
-        return new ReportContent(ReportType.CASUALTIES, date, null, period, area, "A toll",
-                List.of(new SourceRef("A source", "Agency", first, null)), casualties, null, null, null, null);
+        if (type != ReportType.CASUALTIES && random.nextBoolean()) {
+            casualties.clear();
+        }
+        ControlChange control = type != ReportType.CONTROL_CHANGE ? null : new ControlChange(
+                chronicle.sides().get(random.nextInt(chronicle.sides().size())).id(),
+                random.nextBoolean() ? Extent.FULL : Extent.PARTIAL);
+        return new ReportContent(type, date, null, period, area, "A report",
+                List.of(new SourceRef("A source", "Agency", first, null)), casualties, null, null, control, null);
     }
 
     private Figure figure() {
