@@ -8,7 +8,8 @@ public final class Projections {
     public static final String CHRONICLES = "chronicles";
     public static final String CASUALTIES = "casualties";
     public static final String CONTROL = "control";
-    static final List<String> ALL = List.of(CHRONICLES, CASUALTIES, CONTROL);
+    public static final String REPORTS = "reports";
+    static final List<String> ALL = List.of(CHRONICLES, CASUALTIES, CONTROL, REPORTS);
 
     private Projections() {
     }

@@ -1,7 +1,10 @@
 package org.chronicle.query.replay;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
+import org.chronicle.api.Figure;
 import java.util.Map;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
@@ -9,6 +12,8 @@ import org.chronicle.query.ProjectionProgress;
 import org.chronicle.query.casualties.CasualtyLedger;
 import org.chronicle.query.control.AreaControl;
 import org.chronicle.query.control.ControlBook;
+import org.chronicle.query.report.DayReport;
+import org.chronicle.query.report.ReportSummaries;
 import org.chronicle.query.casualties.PartyCasualties;
 import org.chronicle.query.chronicle.ChronicleDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,14 +30,29 @@ class DayController {
     private final ChronicleDirectory chronicles;
     private final CasualtyLedger casualties;
     private final ControlBook control;
+    private final ReportSummaries reports;
     private final ProjectionProgress progress;
 
     DayController(ChronicleDirectory chronicles, CasualtyLedger casualties, ControlBook control,
-                  ProjectionProgress progress) {
+                  ReportSummaries reports, ProjectionProgress progress) {
         this.chronicles = chronicles;
         this.casualties = casualties;
         this.control = control;
+        this.reports = reports;
         this.progress = progress;
+    }
+
+    /** One row per day of the period, days without reports included. */
+    @GetMapping
+    List<DaySummary> days(@PathVariable String chronicleId, @RequestParam(required = false) Long consistentWith) {
+        progress.await(consistentWith);
+        ChronicleDefinition chronicle = chronicle(chronicleId);
+        Map<LocalDate, Integer> counts = reports.countsByDay(chronicleId);
+        return chronicle.period().days().map(day -> new DaySummary(day, counts.getOrDefault(day, 0),
+                        sides(control.on(chronicleId, day, chronicle)),
+                        killed(casualties.day(chronicleId, day)),
+                        killed(casualties.cumulative(chronicleId, day, chronicle))))
+                .toList();
     }
 
     /** The state of one day of the chronicle. */
@@ -41,17 +61,43 @@ class DayController {
                  @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                  @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = chronicles.find(chronicleId)
-                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
+        ChronicleDefinition chronicle = chronicle(chronicleId);
         if (!chronicle.period().contains(date)) {
             throw new Refusal.NotFound(date + " lies outside the period of '" + chronicleId + "', "
                     + chronicle.period().start() + " to " + chronicle.period().end() + ".");
         }
         return new DayState(chronicleId, date, control.on(chronicleId, date, chronicle),
-                new DayCasualties(casualties.day(chronicleId, date), casualties.cumulative(chronicleId, date, chronicle)));
+                new DayCasualties(casualties.day(chronicleId, date), casualties.cumulative(chronicleId, date, chronicle)),
+                reports.claimsOver(chronicleId, date), reports.datedOn(chronicleId, date));
     }
 
-    record DayState(String chronicleId, LocalDate date, List<AreaControl> control, DayCasualties casualties) {
+    private ChronicleDefinition chronicle(String chronicleId) {
+        return chronicles.find(chronicleId)
+                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
+    }
+
+    private static Map<String, String> sides(List<AreaControl> control) {
+        Map<String, String> sides = new LinkedHashMap<>();
+        control.forEach(c -> sides.put(c.area(), c.side()));
+        return sides;
+    }
+
+    private static Map<String, Figure> killed(Map<String, PartyCasualties> casualties) {
+        Map<String, Figure> killed = new TreeMap<>();
+        casualties.forEach((party, c) -> {
+            if (c.killed() != null) {
+                killed.put(party, c.killed());
+            }
+        });
+        return killed;
+    }
+
+    record DayState(String chronicleId, LocalDate date, List<AreaControl> control, DayCasualties casualties,
+                    List<DayReport> periodClaims, List<DayReport> reports) {
+    }
+
+    record DaySummary(LocalDate date, int reportCount, Map<String, String> control, Map<String, Figure> killed,
+                      Map<String, Figure> cumulativeKilled) {
     }
 
     record DayCasualties(Map<String, PartyCasualties> day, Map<String, PartyCasualties> cumulative) {
