@@ -3,19 +3,17 @@ package org.chronicle.query.replay;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.chronicle.api.Figure;
-import java.util.Map;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.query.ProjectionProgress;
 import org.chronicle.query.casualties.CasualtyLedger;
+import org.chronicle.query.casualties.PartyCasualties;
 import org.chronicle.query.control.AreaControl;
 import org.chronicle.query.control.ControlBook;
-import org.chronicle.query.report.DayReport;
 import org.chronicle.query.report.ReportSummaries;
-import org.chronicle.query.casualties.PartyCasualties;
-import org.chronicle.query.chronicle.ChronicleDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/chronicles/{chronicleId}/days")
 class DayController {
 
-    private final ChronicleDirectory chronicles;
+    private final DayStates states;
     private final CasualtyLedger casualties;
     private final ControlBook control;
     private final ReportSummaries reports;
     private final ProjectionProgress progress;
 
-    DayController(ChronicleDirectory chronicles, CasualtyLedger casualties, ControlBook control,
-                  ReportSummaries reports, ProjectionProgress progress) {
-        this.chronicles = chronicles;
+    DayController(DayStates states, CasualtyLedger casualties, ControlBook control, ReportSummaries reports,
+                  ProjectionProgress progress) {
+        this.states = states;
         this.casualties = casualties;
         this.control = control;
         this.reports = reports;
@@ -46,7 +44,7 @@ class DayController {
     @GetMapping
     List<DaySummary> days(@PathVariable String chronicleId, @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = chronicle(chronicleId);
+        ChronicleDefinition chronicle = states.chronicle(chronicleId);
         Map<LocalDate, Integer> counts = reports.countsByDay(chronicleId);
         return chronicle.period().days().map(day -> new DaySummary(day, counts.getOrDefault(day, 0),
                         sides(control.on(chronicleId, day, chronicle)),
@@ -57,23 +55,16 @@ class DayController {
 
     /** The state of one day of the chronicle. */
     @GetMapping("/{date}")
-    DayState day(@PathVariable String chronicleId,
-                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                 @RequestParam(required = false) Long consistentWith) {
+    DayStates.DayState day(@PathVariable String chronicleId,
+                           @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                           @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = chronicle(chronicleId);
+        ChronicleDefinition chronicle = states.chronicle(chronicleId);
         if (!chronicle.period().contains(date)) {
             throw new Refusal.NotFound(date + " lies outside the period of '" + chronicleId + "', "
                     + chronicle.period().start() + " to " + chronicle.period().end() + ".");
         }
-        return new DayState(chronicleId, date, control.on(chronicleId, date, chronicle),
-                new DayCasualties(casualties.day(chronicleId, date), casualties.cumulative(chronicleId, date, chronicle)),
-                reports.claimsOver(chronicleId, date), reports.datedOn(chronicleId, date));
-    }
-
-    private ChronicleDefinition chronicle(String chronicleId) {
-        return chronicles.find(chronicleId)
-                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
+        return states.on(chronicleId, chronicle, date);
     }
 
     private static Map<String, String> sides(List<AreaControl> control) {
@@ -92,14 +83,7 @@ class DayController {
         return killed;
     }
 
-    record DayState(String chronicleId, LocalDate date, List<AreaControl> control, DayCasualties casualties,
-                    List<DayReport> periodClaims, List<DayReport> reports) {
-    }
-
     record DaySummary(LocalDate date, int reportCount, Map<String, String> control, Map<String, Figure> killed,
                       Map<String, Figure> cumulativeKilled) {
-    }
-
-    record DayCasualties(Map<String, PartyCasualties> day, Map<String, PartyCasualties> cumulative) {
     }
 }
