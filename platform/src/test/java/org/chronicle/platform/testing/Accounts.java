@@ -1,12 +1,13 @@
 package org.chronicle.platform.testing;
 
 import java.util.Map;
+import java.util.UUID;
 
 /** The administrator that tests start every service with, and the settings that give it. */
 public final class Accounts {
 
-    /** Used only by tests, against services they start themselves on databases they create. */
-    public static final String ADMIN_PASSWORD = "test-only-administrator";
+    /** Made anew for each test JVM, for the services it starts on the databases it creates. */
+    public static final String ADMIN_PASSWORD = "t-" + UUID.randomUUID();
 
     private Accounts() {
     }
