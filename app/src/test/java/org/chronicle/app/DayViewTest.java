@@ -57,6 +57,25 @@ class DayViewTest {
     }
 
     @Test
+    void theChroniclesAreListedWithTheirCounts() {
+        Http reads = Http.local(port);
+        Http writes = reads.asAdmin();
+        writes.put(CHRONICLE, Rastan.CHRONICLE);
+        writes.post(CHRONICLE + "/reports", Rastan.casualties("r-count", "2012-01-31", 3));
+        long last = writes.post(CHRONICLE + "/reports/r-count/retraction", "{\"reason\": \"doubtful\"}")
+                .json().path("position").asLong();
+
+        JsonNode chronicle = reads.get(CHRONICLE + "?consistentWith=" + last).json();
+        assertThat(chronicle.path("name").asText()).isEqualTo("Battle of Rastan (January-February 2012)");
+        assertThat(chronicle.path("areas")).hasSize(3);
+        assertThat(chronicle.path("reports").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(chronicle.path("events").asLong()).isGreaterThan(chronicle.path("reports").asLong());
+        assertThat(chronicle.path("lastRecordedAt").asText()).isNotBlank();
+        assertThat(reads.get("/api/v1/chronicles").json().findValuesAsText("chronicleId")).contains("rastan-2012");
+        assertThat(reads.get("/api/v1/chronicles/homs-1982").status()).isEqualTo(404);
+    }
+
+    @Test
     void aPositionNotYetReachedAnswers503WithRetryAfter() {
         Http reads = Http.local(port);
         reads.asAdmin().put(CHRONICLE, Rastan.CHRONICLE);

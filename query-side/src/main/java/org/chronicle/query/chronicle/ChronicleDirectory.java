@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +26,10 @@ public class ChronicleDirectory {
     public Optional<ChronicleDefinition> find(String chronicleId) {
         return jdbc.query("SELECT definition FROM chronicle_directory WHERE chronicle_id = ?",
                 (rs, n) -> read(rs.getString(1)), chronicleId).stream().findFirst();
+    }
+
+    public List<String> ids() {
+        return jdbc.queryForList("SELECT chronicle_id FROM chronicle_directory ORDER BY chronicle_id", String.class);
     }
 
     void put(String chronicleId, ChronicleDefinition definition, long version, Instant at) {
