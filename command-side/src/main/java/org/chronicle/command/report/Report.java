@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -80,77 +81,76 @@ class Report {
     long handle(CorrectReport command, ChronicleCatalog catalog,
                 @MetaDataValue(Recorded.IDEMPOTENCY_KEY) String idempotencyKey,
                 @MetaDataValue(Recorded.REQUEST_DIGEST) String digest) {
-        Long repeated = repeated(idempotencyKey, digest);
-        if (repeated != null) {
-            return repeated;
-        }
-        expect(command.expectedVersion());
-        refuseUnlessCounting("corrected");
-        List<Violation> violations = ReportRules.check(chronicle(catalog, chronicleId), command.report(), "report.");
-        violations.addAll(ReportRules.reason(command.reason()));
-        violations.addAll(ReportRules.sources(command.sources(), "sources", false));
-        refuseInvalid(violations);
-        apply(new ReportCorrected(chronicleId, reportId, version + 1, command.report(), command.reason(),
-                command.sources()));
-        return version;
+        return later(idempotencyKey, digest, command.expectedVersion(), () -> {
+            refuseUnlessCounting("corrected");
+            List<Violation> violations = ReportRules.check(chronicle(catalog, chronicleId), command.report(), "report.");
+            violations.addAll(ReportRules.reason(command.reason()));
+            violations.addAll(ReportRules.sources(command.sources(), "sources", false));
+            refuseInvalid(violations);
+            return new ReportCorrected(chronicleId, reportId, version + 1, command.report(), command.reason(),
+                    command.sources());
+        });
     }
 
     @CommandHandler
     long handle(RetractReport command, @MetaDataValue(Recorded.IDEMPOTENCY_KEY) String idempotencyKey,
                 @MetaDataValue(Recorded.REQUEST_DIGEST) String digest) {
-        Long repeated = repeated(idempotencyKey, digest);
-        if (repeated != null) {
-            return repeated;
-        }
-        expect(command.expectedVersion());
-        refuseInvalid(ReportRules.reason(command.reason()));
-        refuseUnlessCounting("retracted");
-        apply(new ReportRetracted(chronicleId, reportId, version + 1, command.reason()));
-        return version;
+        return later(idempotencyKey, digest, command.expectedVersion(), () -> {
+            refuseInvalid(ReportRules.reason(command.reason()));
+            refuseUnlessCounting("retracted");
+            return new ReportRetracted(chronicleId, reportId, version + 1, command.reason());
+        });
     }
 
     @CommandHandler
     long handle(ReinstateReport command, @MetaDataValue(Recorded.IDEMPOTENCY_KEY) String idempotencyKey,
                 @MetaDataValue(Recorded.REQUEST_DIGEST) String digest) {
-        Long repeated = repeated(idempotencyKey, digest);
-        if (repeated != null) {
-            return repeated;
-        }
-        expect(command.expectedVersion());
-        refuseInvalid(ReportRules.reason(command.reason()));
-        if (!retracted) {
-            throw new Refusal.Conflict("Report '" + reportId + "' is not retracted; there is nothing to reinstate.");
-        }
-        apply(new ReportReinstated(chronicleId, reportId, version + 1, command.reason()));
-        return version;
+        return later(idempotencyKey, digest, command.expectedVersion(), () -> {
+            refuseInvalid(ReportRules.reason(command.reason()));
+            if (!retracted) {
+                throw new Refusal.Conflict("Report '" + reportId + "' is not retracted; there is nothing to reinstate.");
+            }
+            return new ReportReinstated(chronicleId, reportId, version + 1, command.reason());
+        });
     }
 
     @CommandHandler
     long handle(MarkDuplicate command, ChronicleCatalog catalog,
                 @MetaDataValue(Recorded.IDEMPOTENCY_KEY) String idempotencyKey,
                 @MetaDataValue(Recorded.REQUEST_DIGEST) String digest) {
+        return later(idempotencyKey, digest, command.expectedVersion(), () -> {
+            List<Violation> violations = ReportRules.reason(command.reason());
+            String original = command.duplicateOf();
+            if (!Ids.isValid(original)) {
+                violations.add(new Violation("duplicateOf", "must be the id of another report of this chronicle"));
+            } else if (original.equals(reportId)) {
+                violations.add(new Violation("duplicateOf", "a report cannot duplicate itself"));
+            }
+            refuseInvalid(violations);
+            refuseUnlessCounting("marked as a duplicate");
+            ChronicleCatalog.RegisteredReport target = catalog.report(chronicleId, original)
+                    .orElseThrow(() -> new Refusal.Invalid("duplicateOf",
+                            "'" + original + "' is not a report of chronicle '" + chronicleId + "'"));
+            target.duplicateOf().ifPresent(itsOriginal -> {
+                throw new Refusal.Conflict("Report '" + original + "' is itself a duplicate of '" + itsOriginal
+                        + "'; mark this one as a duplicate of the original.");
+            });
+            return new ReportMarkedDuplicate(chronicleId, reportId, version + 1, original, command.reason());
+        });
+    }
+
+    /**
+     * Every later event on a report: a repeated idempotency key answers the version it made; else
+     * the expected version must hold, {@code decide} checks the rules of its kind and names the
+     * event, and the event is applied. Answers the report's version after it.
+     */
+    private long later(String idempotencyKey, String digest, Long expectedVersion, Supplier<Object> decide) {
         Long repeated = repeated(idempotencyKey, digest);
         if (repeated != null) {
             return repeated;
         }
-        expect(command.expectedVersion());
-        List<Violation> violations = ReportRules.reason(command.reason());
-        String original = command.duplicateOf();
-        if (!Ids.isValid(original)) {
-            violations.add(new Violation("duplicateOf", "must be the id of another report of this chronicle"));
-        } else if (original.equals(reportId)) {
-            violations.add(new Violation("duplicateOf", "a report cannot duplicate itself"));
-        }
-        refuseInvalid(violations);
-        refuseUnlessCounting("marked as a duplicate");
-        ChronicleCatalog.RegisteredReport target = catalog.report(chronicleId, original)
-                .orElseThrow(() -> new Refusal.Invalid("duplicateOf",
-                        "'" + original + "' is not a report of chronicle '" + chronicleId + "'"));
-        target.duplicateOf().ifPresent(itsOriginal -> {
-            throw new Refusal.Conflict("Report '" + original + "' is itself a duplicate of '" + itsOriginal
-                    + "'; mark this one as a duplicate of the original.");
-        });
-        apply(new ReportMarkedDuplicate(chronicleId, reportId, version + 1, original, command.reason()));
+        expect(expectedVersion);
+        apply(decide.get());
         return version;
     }
 
