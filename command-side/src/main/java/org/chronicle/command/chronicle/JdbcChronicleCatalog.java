@@ -1,7 +1,5 @@
 package org.chronicle.command.chronicle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -11,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.chronicle.platform.eventstore.StoredJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +21,9 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
     static final String SIDE = "SIDE";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    JdbcChronicleCatalog(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    JdbcChronicleCatalog(JdbcTemplate jdbc, StoredJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -33,7 +31,7 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
     @Override
     public Optional<ChronicleDefinition> definition(String chronicleId) {
         return jdbc.query("SELECT definition FROM chronicle_catalog WHERE chronicle_id = ?",
-                (rs, n) -> read(rs.getString(1)), chronicleId).stream().findFirst();
+                (rs, n) -> json.read(rs.getString(1), ChronicleDefinition.class), chronicleId).stream().findFirst();
     }
 
     @Override
@@ -54,11 +52,12 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
     }
 
     void define(String chronicleId, ChronicleDefinition definition, long version) {
+        String text = json.write(definition);
         int updated = jdbc.update("UPDATE chronicle_catalog SET definition = ?, version = ? WHERE chronicle_id = ?",
-                write(definition), version, chronicleId);
+                text, version, chronicleId);
         if (updated == 0) {
             jdbc.update("INSERT INTO chronicle_catalog (chronicle_id, definition, version) VALUES (?, ?, ?)",
-                    chronicleId, write(definition), version);
+                    chronicleId, text, version);
         }
     }
 
@@ -98,19 +97,5 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
                 String.class, chronicleId, kind);
     }
 
-    private ChronicleDefinition read(String text) {
-        try {
-            return json.readValue(text, ChronicleDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable chronicle definition in the catalog", e);
-        }
-    }
 
-    private String write(ChronicleDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -85,6 +85,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    StoredJson storedJson(@Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
+        return new StoredJson(mapper);
+    }
+
+    @Bean
     EventPositions eventPositions(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return new EventPositions(jdbc);
     }

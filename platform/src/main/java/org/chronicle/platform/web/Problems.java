@@ -87,21 +87,21 @@ public class Problems extends ResponseEntityExceptionHandler {
             TransientDataAccessException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The store is unavailable",
-                "The database cannot be reached just now; nothing was stored. Try again shortly.", null);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return unavailable("unavailable", "The store is unavailable",
+                "The database cannot be reached just now; nothing was stored. Try again shortly.", RETRY_AFTER_SECONDS);
     }
 
     /** A read that waits for its projections and times out (consistentWith): ask again shortly. */
     @ExceptionHandler(StillWorking.class)
     ResponseEntity<Object> stillWorking(StillWorking e) {
+        return unavailable("not-yet", "Not yet", e.getMessage(), "1");
+    }
+
+    private static ResponseEntity<Object> unavailable(String type, String title, String detail, String retryAfter) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet", "Not yet", e.getMessage(), null));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail, null));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,13 +1,11 @@
 package org.chronicle.query.chronicle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.chronicle.api.chronicle.ChronicleDefinition;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.chronicle.platform.eventstore.StoredJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +14,16 @@ import org.springframework.stereotype.Component;
 public class ChronicleDirectory {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    ChronicleDirectory(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    ChronicleDirectory(JdbcTemplate jdbc, StoredJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     public Optional<ChronicleDefinition> find(String chronicleId) {
         return jdbc.query("SELECT definition FROM chronicle_directory WHERE chronicle_id = ?",
-                (rs, n) -> read(rs.getString(1)), chronicleId).stream().findFirst();
+                (rs, n) -> json.read(rs.getString(1), ChronicleDefinition.class), chronicleId).stream().findFirst();
     }
 
     public List<String> ids() {
@@ -33,7 +31,7 @@ public class ChronicleDirectory {
     }
 
     void put(String chronicleId, ChronicleDefinition definition, long version, Instant at) {
-        String text = write(definition);
+        String text = json.write(definition);
         int updated = jdbc.update("""
                         UPDATE chronicle_directory SET definition = ?, version = ?, amended_at = ?
                         WHERE chronicle_id = ? AND version < ?""",
@@ -48,19 +46,5 @@ public class ChronicleDirectory {
         jdbc.update("DELETE FROM chronicle_directory");
     }
 
-    private ChronicleDefinition read(String text) {
-        try {
-            return json.readValue(text, ChronicleDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable chronicle definition in the directory", e);
-        }
-    }
 
-    private String write(ChronicleDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.chronicle.query.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportStatus;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.chronicle.platform.eventstore.StoredJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +20,9 @@ import org.springframework.stereotype.Component;
 public class ReportSummaries {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    ReportSummaries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    ReportSummaries(JdbcTemplate jdbc, StoredJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -63,7 +61,7 @@ public class ReportSummaries {
                         WHERE chronicle_id = ? AND report_id = ? AND version < ?""",
                 version, status.name(), report.type().name(), date(report.date()),
                 date(report.isPeriodClaim() ? report.period().start() : null),
-                date(report.isPeriodClaim() ? report.period().end() : null), report.area(), write(report),
+                date(report.isPeriodClaim() ? report.period().end() : null), report.area(), json.write(report),
                 chronicleId, reportId, version);
         if (updated == 0 && version == 1 && count(chronicleId, reportId) == 0) {
             jdbc.update("""
@@ -72,7 +70,7 @@ public class ReportSummaries {
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     chronicleId, reportId, version, status.name(), report.type().name(), date(report.date()),
                     date(report.isPeriodClaim() ? report.period().start() : null),
-                    date(report.isPeriodClaim() ? report.period().end() : null), report.area(), write(report),
+                    date(report.isPeriodClaim() ? report.period().end() : null), report.area(), json.write(report),
                     Timestamp.from(recordedAt));
         }
     }
@@ -92,7 +90,7 @@ public class ReportSummaries {
     }
 
     private DayReport dayReport(ResultSet rs, int row) throws SQLException {
-        ReportContent content = read(rs.getString(4));
+        ReportContent content = json.read(rs.getString(4), ReportContent.class);
         return new DayReport(rs.getString(1), content.type().name(), rs.getLong(2),
                 ReportStatus.valueOf(rs.getString(3)), content.summary(), content.sources(), content.date(),
                 content.period(), content.area(), content.casualties());
@@ -102,19 +100,5 @@ public class ReportSummaries {
         return day == null ? null : Date.valueOf(day);
     }
 
-    private ReportContent read(String text) {
-        try {
-            return json.readValue(text, ReportContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable report in report_summary", e);
-        }
-    }
 
-    private String write(ReportContent report) {
-        try {
-            return json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
