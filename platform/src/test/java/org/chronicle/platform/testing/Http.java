@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -88,7 +89,7 @@ public final class Http {
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -105,8 +106,19 @@ public final class Http {
         }
     }
 
-    /** A response: status, body, content type and Retry-After. */
-    public record Answer(int status, String body, String contentType, String retryAfter) {
+    /** A response: status, body, content type, Retry-After and every header. */
+    public record Answer(int status, String body, String contentType, String retryAfter,
+                         Map<String, List<String>> headers) {
+
+        public Answer(int status, String body, String contentType, String retryAfter) {
+            this(status, body, contentType, retryAfter, Map.of());
+        }
+
+        /** The first value of the header, or null; names are matched whatever their case. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {

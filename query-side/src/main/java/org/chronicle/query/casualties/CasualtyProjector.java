@@ -1,7 +1,6 @@
 package org.chronicle.query.casualties;
 
 import java.time.Instant;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,7 +13,9 @@ import org.chronicle.api.report.ReportReinstated;
 import org.chronicle.api.report.ReportRetracted;
 import org.chronicle.query.Projections;
 import org.chronicle.query.ReportStreams;
-import org.springframework.stereotype.Component;
+import org.chronicle.query.ReportedOn;
+import org.chronicle.query.projection.Projection;
+import org.chronicle.query.projection.TableSet;
 
 /**
  * Projects the casualty figures of dated reports, version by version. A report with a period is
@@ -22,37 +23,51 @@ import org.springframework.stereotype.Component;
  * is neither retracted nor a duplicate counts (rule 1): earlier rows are marked replaced, never
  * deleted.
  */
-@Component
-@ProcessingGroup(Projections.CASUALTIES)
-class CasualtyProjector {
+class CasualtyProjector implements Projection.Handler {
 
-    private final CasualtyLedger ledger;
+    private final CasualtyRows ledger;
+    private final TableSet set;
     private final EventStore events;
 
-    CasualtyProjector(CasualtyLedger ledger, EventStore events) {
+    CasualtyProjector(CasualtyRows ledger, TableSet set, EventStore events) {
         this.ledger = ledger;
+        this.set = set;
         this.events = events;
+    }
+
+    @Override
+    public String projection() {
+        return Projections.CASUALTIES;
+    }
+
+    @Override
+    public TableSet set() {
+        return set;
     }
 
     @EventHandler
     void on(ReportRecorded event, @Timestamp Instant recordedAt, TrackingToken token) {
-        ledger.put(event.chronicleId(), event.reportId(), 1, event.report(), recordedAt, position(token));
+        ledger.put(event.chronicleId(), event.reportId(), 1, event.report(), recordedAt,
+                ReportedOn.of(event, recordedAt), position(token));
     }
 
     /** A correction replaces: the report's earlier figures stop counting (counting rule 1). */
     @EventHandler
     void on(ReportCorrected event, @Timestamp Instant recordedAt, TrackingToken token) {
-        ledger.put(event.chronicleId(), event.reportId(), event.version(), event.report(), recordedAt, position(token));
+        ledger.put(event.chronicleId(), event.reportId(), event.version(), event.report(), recordedAt,
+                ReportedOn.of(event, recordedAt), position(token));
     }
 
     @EventHandler
     void on(ReportRetracted event, @Timestamp Instant recordedAt) {
-        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt);
+        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt,
+                ReportedOn.recorded(recordedAt));
     }
 
     @EventHandler
     void on(ReportMarkedDuplicate event, @Timestamp Instant recordedAt) {
-        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt);
+        ledger.replace(event.chronicleId(), event.reportId(), event.version(), recordedAt,
+                ReportedOn.recorded(recordedAt));
     }
 
     /**
@@ -63,7 +78,7 @@ class CasualtyProjector {
     void on(ReportReinstated event, @Timestamp Instant recordedAt, TrackingToken token) {
         ReportStreams.latestContentBefore(events, event.chronicleId(), event.reportId(), event.version())
                 .ifPresent(latest -> ledger.put(event.chronicleId(), event.reportId(), event.version(), latest,
-                        recordedAt, position(token)));
+                        recordedAt, ReportedOn.recorded(recordedAt), position(token)));
     }
 
     /** The event's global position: it orders claims recorded on the same days. */
@@ -71,6 +86,7 @@ class CasualtyProjector {
         return token.position().orElseThrow();
     }
 
+    /** A rebuild starts from empty tables: this set's, never the one readers use. */
     @ResetHandler
     void reset() {
         ledger.clear();

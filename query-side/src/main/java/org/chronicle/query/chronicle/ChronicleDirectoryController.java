@@ -9,6 +9,8 @@ import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.chronicle.InitialControl;
 import org.chronicle.api.chronicle.Place;
 import org.chronicle.api.chronicle.Side;
+import org.axonframework.common.DateTimeUtils;
+import org.chronicle.query.AsOf;
 import org.chronicle.query.ProjectionProgress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,30 +35,35 @@ class ChronicleDirectoryController {
     }
 
     @GetMapping
-    List<ChronicleView> all(@RequestParam(required = false) Long consistentWith) {
+    List<ChronicleView> all(AsOf asOf, @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        return directory.ids().stream().map(id -> view(id, directory.find(id).orElseThrow())).toList();
+        return directory.ids().stream()
+                .flatMap(id -> directory.find(id, asOf).map(definition -> view(id, definition, asOf)).stream())
+                .toList();
     }
 
     @GetMapping("/{chronicleId}")
-    ChronicleView one(@PathVariable String chronicleId, @RequestParam(required = false) Long consistentWith) {
+    ChronicleView one(@PathVariable String chronicleId, AsOf asOf,
+                      @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        return view(chronicleId, directory.find(chronicleId)
-                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'.")));
+        return view(chronicleId, directory.find(chronicleId, asOf)
+                .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'.")), asOf);
     }
 
     /**
      * The counts come from the store itself: the chronicle's own stream and its reports' streams,
-     * whose aggregate ids begin with the chronicle's id and a slash.
+     * whose aggregate ids begin with the chronicle's id and a slash. Axon writes every instant with
+     * three digits of milliseconds, so the stored text compares in time order.
      */
-    private ChronicleView view(String chronicleId, ChronicleDefinition definition) {
+    private ChronicleView view(String chronicleId, ChronicleDefinition definition, AsOf asOf) {
+        String knownAt = asOf.knownAt() == null ? "9999" : DateTimeUtils.formatInstant(asOf.knownAt());
         return jdbc.queryForObject("""
                         SELECT COUNT(*), COUNT(DISTINCT aggregate_identifier), MAX(time_stamp) FROM domain_event_entry
-                        WHERE aggregate_identifier = ? OR aggregate_identifier LIKE ?""",
+                        WHERE (aggregate_identifier = ? OR aggregate_identifier LIKE ?) AND time_stamp <= ?""",
                 (rs, n) -> new ChronicleView(chronicleId, definition.name(), definition.place(), definition.period(),
                         definition.sides(), definition.areas(), definition.initialControl(),
                         rs.getLong(2) - 1, rs.getLong(1), rs.getString(3) == null ? null : Instant.parse(rs.getString(3))),
-                chronicleId, chronicleId + "/%");
+                chronicleId, chronicleId + "/%", knownAt);
     }
 
     record ChronicleView(String chronicleId, String name, Place place, Period period, List<Side> sides,

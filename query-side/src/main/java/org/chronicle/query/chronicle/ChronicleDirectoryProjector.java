@@ -1,7 +1,6 @@
 package org.chronicle.query.chronicle;
 
 import java.time.Instant;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -9,17 +8,28 @@ import org.axonframework.eventhandling.Timestamp;
 import org.chronicle.api.chronicle.ChronicleAmended;
 import org.chronicle.api.chronicle.ChronicleDefined;
 import org.chronicle.query.Projections;
-import org.springframework.stereotype.Component;
+import org.chronicle.query.projection.Projection;
+import org.chronicle.query.projection.TableSet;
 
 /** Projects chronicle definitions. Idempotent: a redelivered event finds its version already there. */
-@Component
-@ProcessingGroup(Projections.CHRONICLES)
-class ChronicleDirectoryProjector {
+class ChronicleDirectoryProjector implements Projection.Handler {
 
-    private final ChronicleDirectory directory;
+    private final ChronicleDirectory.Rows directory;
+    private final TableSet set;
 
-    ChronicleDirectoryProjector(ChronicleDirectory directory) {
+    ChronicleDirectoryProjector(ChronicleDirectory.Rows directory, TableSet set) {
         this.directory = directory;
+        this.set = set;
+    }
+
+    @Override
+    public String projection() {
+        return Projections.CHRONICLES;
+    }
+
+    @Override
+    public TableSet set() {
+        return set;
     }
 
     @EventHandler
@@ -32,6 +42,7 @@ class ChronicleDirectoryProjector {
         directory.put(event.chronicleId(), event.definition(), sequence + 1, at);
     }
 
+    /** A rebuild starts from empty tables: this set's, never the one readers use. */
     @ResetHandler
     void reset() {
         directory.clear();

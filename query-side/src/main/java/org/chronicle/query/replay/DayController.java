@@ -8,12 +8,14 @@ import java.util.TreeMap;
 import org.chronicle.api.Figure;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import java.time.Instant;
+import org.chronicle.query.AsOf;
 import org.chronicle.query.ProjectionProgress;
 import org.chronicle.query.casualties.CasualtyLedger;
 import org.chronicle.query.casualties.PartyCasualties;
 import org.chronicle.query.control.AreaControl;
 import org.chronicle.query.control.ControlBook;
-import org.chronicle.query.report.ReportSummaries;
+import org.chronicle.query.report.ReportVersions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +30,10 @@ class DayController {
     private final DayStates states;
     private final CasualtyLedger casualties;
     private final ControlBook control;
-    private final ReportSummaries reports;
+    private final ReportVersions reports;
     private final ProjectionProgress progress;
 
-    DayController(DayStates states, CasualtyLedger casualties, ControlBook control, ReportSummaries reports,
+    DayController(DayStates states, CasualtyLedger casualties, ControlBook control, ReportVersions reports,
                   ProjectionProgress progress) {
         this.states = states;
         this.casualties = casualties;
@@ -42,14 +44,15 @@ class DayController {
 
     /** One row per day of the period, days without reports included. */
     @GetMapping
-    List<DaySummary> days(@PathVariable String chronicleId, @RequestParam(required = false) Long consistentWith) {
+    List<DaySummary> days(@PathVariable String chronicleId, AsOf asOf,
+                          @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = states.chronicle(chronicleId);
-        Map<LocalDate, Integer> counts = reports.countsByDay(chronicleId);
+        ChronicleDefinition chronicle = states.chronicle(chronicleId, asOf);
+        Map<LocalDate, Integer> counts = reports.countsByDay(chronicleId, asOf);
         return chronicle.period().days().map(day -> new DaySummary(day, counts.getOrDefault(day, 0),
-                        sides(control.on(chronicleId, day, chronicle)),
-                        killed(casualties.day(chronicleId, day)),
-                        killed(casualties.cumulative(chronicleId, day, chronicle))))
+                        sides(control.on(chronicleId, day, chronicle, asOf)),
+                        killed(casualties.day(chronicleId, day, asOf)),
+                        killed(casualties.cumulative(chronicleId, day, chronicle, asOf))))
                 .toList();
     }
 
@@ -57,14 +60,14 @@ class DayController {
     @GetMapping("/{date}")
     DayStates.DayState day(@PathVariable String chronicleId,
                            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                           @RequestParam(required = false) Long consistentWith) {
+                           AsOf asOf, @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = states.chronicle(chronicleId);
+        ChronicleDefinition chronicle = states.chronicle(chronicleId, asOf);
         if (!chronicle.period().contains(date)) {
             throw new Refusal.NotFound(date + " lies outside the period of '" + chronicleId + "', "
                     + chronicle.period().start() + " to " + chronicle.period().end() + ".");
         }
-        return states.on(chronicleId, chronicle, date);
+        return states.on(chronicleId, chronicle, date, asOf, Instant.now());
     }
 
     private static Map<String, String> sides(List<AreaControl> control) {

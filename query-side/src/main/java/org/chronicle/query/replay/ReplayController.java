@@ -7,6 +7,8 @@ import java.util.List;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import java.time.Instant;
+import org.chronicle.query.AsOf;
 import org.chronicle.query.ProjectionProgress;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,26 +45,29 @@ class ReplayController {
     List<DayStates.DayState> replay(@PathVariable String chronicleId,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                    @RequestParam(required = false) Long consistentWith) {
+                                    AsOf asOf, @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = days.chronicle(chronicleId);
-        return range(chronicle, from, to).stream().map(day -> days.on(chronicleId, chronicle, day)).toList();
+        ChronicleDefinition chronicle = days.chronicle(chronicleId, asOf);
+        Instant answeredAt = Instant.now();
+        return range(chronicle, from, to).stream()
+                .map(day -> days.on(chronicleId, chronicle, day, asOf, answeredAt)).toList();
     }
 
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String chronicleId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(required = false) Long consistentWith) {
+                      AsOf asOf, @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
-        ChronicleDefinition chronicle = days.chronicle(chronicleId);
+        ChronicleDefinition chronicle = days.chronicle(chronicleId, asOf);
         List<LocalDate> range = range(chronicle, from, to);
+        Instant answeredAt = Instant.now();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
         executor.execute(() -> {
             try {
                 for (LocalDate day : range) {
                     emitter.send(SseEmitter.event().name("day").id(day.toString())
-                            .data(days.on(chronicleId, chronicle, day), MediaType.APPLICATION_JSON));
+                            .data(days.on(chronicleId, chronicle, day, asOf, answeredAt), MediaType.APPLICATION_JSON));
                 }
                 emitter.complete();
             } catch (IOException | RuntimeException e) {

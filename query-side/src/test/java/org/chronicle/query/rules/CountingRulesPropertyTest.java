@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
@@ -25,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The projections against the rules: random chronicles and histories are appended to the event
  * store of a running query side, and for every day of the period its {@code control},
- * {@code casualties.day} and {@code casualties.cumulative} equal what {@link PlainRules} makes of
- * the same events.
+ * {@code casualties.day}, {@code casualties.cumulative} and the reports listed equal what
+ * {@link PlainRules} makes of the same events: now, as known at a random instant, as reported by
+ * a random day, and both at once.
  */
 class CountingRulesPropertyTest {
 
@@ -57,22 +63,41 @@ class CountingRulesPropertyTest {
         String chronicleId = "generated-" + chronicles.incrementAndGet();
         Story story = new StoryGenerator(seed).story(chronicleId);
         long head = record(chronicleId, story);
-        PlainRules rules = new PlainRules(story);
+        http.getUntil("/api/v1/chronicles/" + chronicleId + "?consistentWith=" + head, a -> a.status() == 200,
+                Duration.ofSeconds(10));
 
-        boolean first = true;
+        Random random = new Random(seed);
+        Instant knownAt = StoryGenerator.FIRST_RECORDED.plus(StoryGenerator.BETWEEN_EVENTS
+                .multipliedBy(random.nextInt(story.events().size() + 2))).minusSeconds(1 + random.nextInt(2) * 3600);
+        LocalDate reportedBy = story.chronicle().period().start().plusDays(random.nextInt(9) - 1);
+        compare(chronicleId, story, seed, null, null);
+        compare(chronicleId, story, seed, knownAt, null);
+        compare(chronicleId, story, seed, null, reportedBy);
+        compare(chronicleId, story, seed, knownAt, reportedBy);
+    }
+
+    /** Every day of the period, as known at and reported by the moments given (null: no limit). */
+    private static void compare(String chronicleId, Story story, long seed, Instant knownAt, LocalDate reportedBy) {
+        PlainRules rules = new PlainRules(story, knownAt, reportedBy);
+        String query = (knownAt == null ? "" : "&asKnownAt=" + knownAt) + (reportedBy == null ? "" : "&asReportedBy=" + reportedBy);
         for (LocalDate day : story.chronicle().period().days().toList()) {
-            String path = "/api/v1/chronicles/" + chronicleId + "/days/" + day + (first ? "?consistentWith=" + head : "");
-            Http.Answer answer = first ? http.getUntil(path, a -> a.status() == 200, Duration.ofSeconds(10)) : http.get(path);
-            first = false;
+            Http.Answer answer = http.get("/api/v1/chronicles/" + chronicleId + "/days/" + day + "?" + query);
+            String at = "%s as known at %s, reported by %s, seed %d: %s".formatted(day, knownAt, reportedBy, seed, story);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             JsonNode casualties = answer.json().path("casualties");
-            assertThat(casualties.path("day")).as("day %s of seed %d: %s", day, seed, story)
-                    .isEqualTo(asJson(rules.day(day)));
-            assertThat(answer.json().path("control")).as("control on %s of seed %d: %s", day, seed, story)
-                    .isEqualTo(asJson(rules.control(day)));
-            assertThat(casualties.path("cumulative")).as("cumulative through %s of seed %d: %s", day, seed, story)
-                    .isEqualTo(asJson(rules.cumulative(day)));
+            assertThat(casualties.path("day")).as("day " + at).isEqualTo(asJson(rules.day(day)));
+            assertThat(answer.json().path("control")).as("control " + at).isEqualTo(asJson(rules.control(day)));
+            assertThat(casualties.path("cumulative")).as("cumulative " + at).isEqualTo(asJson(rules.cumulative(day)));
+            assertThat(reports(answer.json().path("reports"))).as("reports " + at).isEqualTo(asJson(rules.reports(day)));
         }
+    }
+
+    /** The reports of a day as the plain rules list them: id, version and status. */
+    private static JsonNode reports(JsonNode listed) {
+        ArrayNode kept = JSON.createArrayNode();
+        listed.forEach(report -> kept.addObject().put("reportId", report.path("reportId").asText())
+                .put("version", report.path("version").asInt()).put("status", report.path("status").asText()));
+        return kept;
     }
 
     /** As the service would write it, so that numbers compare as numbers of the same kind. */
@@ -88,10 +113,12 @@ class CountingRulesPropertyTest {
     private static long record(String chronicleId, Story story) {
         EventStore events = service.getBean(EventStore.class);
         events.publish(new GenericDomainEventMessage<>("Chronicle", chronicleId, 0,
-                new ChronicleDefined(chronicleId, story.chronicle())));
+                new ChronicleDefined(chronicleId, story.chronicle()), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), story.definedAt()));
         for (Story.Recorded event : story.events()) {
             events.publish(new GenericDomainEventMessage<>("Report", chronicleId + "/" + event.reportId(),
-                    event.version() - 1, event.payload()));
+                    event.version() - 1, event.payload(), MetaData.emptyInstance(), UUID.randomUUID().toString(),
+                    event.recordedAt()));
         }
         return service.getBean(JdbcTemplate.class).queryForObject("SELECT MAX(global_index) FROM domain_event_entry",
                 Long.class);

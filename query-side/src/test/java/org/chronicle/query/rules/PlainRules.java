@@ -1,6 +1,8 @@
 package org.chronicle.query.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,9 +25,10 @@ import org.chronicle.api.report.ReportMarkedDuplicate;
 import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.api.report.ReportReinstated;
 import org.chronicle.api.report.ReportRetracted;
+import org.chronicle.api.report.SourceRef;
 
 /**
- * Counting rules 1 to 3 of API.md, evaluated the plain way: over the whole list of events, in
+ * Counting rules 1 to 4 of API.md, "as known at" and "as reported by" included, evaluated the plain way: over the whole list of events, in
  * memory, with no tables and nothing shared with the service's code. The property test holds the
  * service's answers against this.
  */
@@ -41,7 +44,22 @@ final class PlainRules {
     /** Where each report was first recorded, in the order of the story. */
     private final Map<String, Integer> firstOrder = new HashMap<>();
 
+    /** Each report known then: its version, status and date, for the reports of a day. */
+    private final Map<String, Listed> listed = new LinkedHashMap<>();
+
+    /** The rules over the whole story. */
     PlainRules(Story story) {
+        this(story, null, null);
+    }
+
+    /**
+     * The rules over the events known at {@code knownAt} (recorded at or before it) and reported
+     * by {@code reportedBy} (counting from the earliest publication day of their own sources, or
+     * from the day they were recorded); either may be null for no limit. The latest of a report's
+     * events kept decides: a correction or a reinstatement makes it count with its latest
+     * content, a retraction or a duplicate mark makes it count nothing.
+     */
+    PlainRules(Story story, Instant knownAt, LocalDate reportedBy) {
         this.chronicle = story.chronicle();
         Map<String, ReportContent> latest = new HashMap<>();
         Map<String, Integer> latestOrder = new HashMap<>();
@@ -49,18 +67,35 @@ final class PlainRules {
         for (int order = 0; order < story.events().size(); order++) {
             Story.Recorded event = story.events().get(order);
             String id = event.reportId();
+            firstOrder.putIfAbsent(id, order);
+            if (knownAt != null && event.recordedAt().isAfter(knownAt)
+                    || reportedBy != null && reportedOn(event).isAfter(reportedBy)) {
+                continue;
+            }
+            String status;
             if (event.payload() instanceof ReportRecorded recorded) {
-                firstOrder.put(id, order);
                 latest.put(id, recorded.report());
                 latestOrder.put(id, order);
                 counts.put(id, true);
+                status = "ACTIVE";
             } else if (event.payload() instanceof ReportCorrected corrected) {
                 latest.put(id, corrected.report());
                 latestOrder.put(id, order);
-            } else if (event.payload() instanceof ReportRetracted || event.payload() instanceof ReportMarkedDuplicate) {
-                counts.put(id, false);
-            } else if (event.payload() instanceof ReportReinstated) {
                 counts.put(id, true);
+                status = "CORRECTED";
+            } else if (event.payload() instanceof ReportRetracted) {
+                counts.put(id, false);
+                status = "RETRACTED";
+            } else if (event.payload() instanceof ReportMarkedDuplicate) {
+                counts.put(id, false);
+                status = "DUPLICATE";
+            } else {
+                counts.put(id, true);
+                latestOrder.put(id, order);
+                status = "CORRECTED";
+            }
+            if (latest.containsKey(id)) {
+                listed.put(id, new Listed(id, event.version(), status, latest.get(id).date()));
             }
         }
         latest.forEach((id, content) -> {
@@ -68,6 +103,35 @@ final class PlainRules {
                 effective.put(id, new Effective(id, content, latestOrder.get(id)));
             }
         });
+    }
+
+    /** The day from which an event counts in the news, straight from the contract's words. */
+    private static LocalDate reportedOn(Story.Recorded event) {
+        List<SourceRef> sources = event.payload() instanceof ReportRecorded recorded ? recorded.report().sources()
+                : event.payload() instanceof ReportCorrected corrected ? corrected.sources()
+                : List.of();
+        LocalDate earliest = null;
+        for (SourceRef source : sources) {
+            if (source.publishedOn() != null && (earliest == null || source.publishedOn().isBefore(earliest))) {
+                earliest = source.publishedOn();
+            }
+        }
+        return earliest != null ? earliest : LocalDate.ofInstant(event.recordedAt(), ZoneOffset.UTC);
+    }
+
+    /** The reports dated {@code day}, whatever their status, in the order they were first recorded. */
+    List<Map<String, Object>> reports(LocalDate day) {
+        return listed.values().stream()
+                .filter(r -> day.equals(r.date()))
+                .sorted(Comparator.comparing(r -> firstOrder.get(r.reportId())))
+                .map(r -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("reportId", r.reportId());
+                    entry.put("version", r.version());
+                    entry.put("status", r.status());
+                    return entry;
+                })
+                .toList();
     }
 
     /** Rule 2: per party, the figures of the effective reports dated that day, bounds summed apart. */
@@ -255,5 +319,8 @@ final class PlainRules {
     }
 
     private record Effective(String reportId, ReportContent content, int order) {
+    }
+
+    private record Listed(String reportId, long version, String status, LocalDate date) {
     }
 }

@@ -1,6 +1,9 @@
 package org.chronicle.query.rules;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,6 +37,9 @@ import org.chronicle.api.report.SourceRef;
 final class StoryGenerator {
 
     private static final LocalDate START = LocalDate.of(2012, 1, 29);
+    /** Events are recorded five hours apart from the period's start, so their days mingle with the sources'. */
+    static final Instant FIRST_RECORDED = START.atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final Duration BETWEEN_EVENTS = Duration.ofHours(5);
     private final Random random;
 
     StoryGenerator(long seed) {
@@ -54,30 +60,32 @@ final class StoryGenerator {
             Collections.sort(ids);
             String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
             State state = id == null ? null : reports.get(id);
+            Instant at = FIRST_RECORDED.plus(BETWEEN_EVENTS.multipliedBy(events.size() + 1));
+            LocalDate recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
             if (action < 5 || id == null) {
                 String reportId = "r" + reports.size();
                 reports.put(reportId, new State());
                 events.add(next(reports.get(reportId), reportId,
-                        new ReportRecorded(chronicleId, reportId, content(chronicle, parties))));
+                        new ReportRecorded(chronicleId, reportId, content(chronicle, parties, recordedOn)), at));
             } else if (action < 7 && state.counting()) {
                 events.add(next(state, id, new ReportCorrected(chronicleId, id, state.version + 1,
-                        content(chronicle, parties), "revised", List.of())));
+                        content(chronicle, parties, recordedOn), "revised", sources(recordedOn, recordedOn)), at));
             } else if (action == 7 && state.counting()) {
                 state.retracted = true;
-                events.add(next(state, id, new ReportRetracted(chronicleId, id, state.version + 1, "doubtful")));
+                events.add(next(state, id, new ReportRetracted(chronicleId, id, state.version + 1, "doubtful"), at));
             } else if (action == 8 && state.retracted) {
                 state.retracted = false;
-                events.add(next(state, id, new ReportReinstated(chronicleId, id, state.version + 1, "confirmed")));
+                events.add(next(state, id, new ReportReinstated(chronicleId, id, state.version + 1, "confirmed"), at));
             } else if (action == 9 && state.counting()) {
                 String target = ids.get(random.nextInt(ids.size()));
                 if (!target.equals(id) && reports.get(target).duplicateOf == null) {
                     state.duplicateOf = target;
                     events.add(next(state, id, new ReportMarkedDuplicate(chronicleId, id, state.version + 1, target,
-                            "the same incident")));
+                            "the same incident"), at));
                 }
             }
         }
-        return new Story(chronicle, events);
+        return new Story(chronicle, FIRST_RECORDED.minus(Duration.ofDays(1)), events);
     }
 
     private ChronicleDefinition chronicle() {
@@ -100,7 +108,7 @@ final class StoryGenerator {
         return new ChronicleDefinition("Generated", null, period, sides, areas, initial);
     }
 
-    private ReportContent content(ChronicleDefinition chronicle, List<String> parties) {
+    private ReportContent content(ChronicleDefinition chronicle, List<String> parties, LocalDate recordedOn) {
         Period whole = chronicle.period();
         int days = (int) (whole.end().toEpochDay() - whole.start().toEpochDay()) + 1;
         LocalDate first = whole.start().plusDays(random.nextInt(days));
@@ -130,7 +138,25 @@ final class StoryGenerator {
                 chronicle.sides().get(random.nextInt(chronicle.sides().size())).id(),
                 random.nextBoolean() ? Extent.FULL : Extent.PARTIAL);
         return new ReportContent(type, date, null, period, area, "A report",
-                List.of(new SourceRef("A source", "Agency", first, null)), casualties, null, null, control, null);
+                sources(first, recordedOn), casualties, null, null, control, null);
+    }
+
+    /**
+     * No source, or one or two published from {@code around} to a few days later, never after the
+     * day they are recorded: a source cannot be cited before it is published.
+     */
+    private List<SourceRef> sources(LocalDate around, LocalDate recordedOn) {
+        List<SourceRef> sources = new ArrayList<>();
+        int count = random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            LocalDate published = around.plusDays(random.nextInt(3) - 1);
+            sources.add(new SourceRef("Source " + i, "Agency", published.isAfter(recordedOn) ? recordedOn : published,
+                    null));
+        }
+        if (count > 0 && random.nextInt(4) == 0) {
+            sources.add(new SourceRef("An undated source", "Agency", null, null));
+        }
+        return sources;
     }
 
     private Figure figure() {
@@ -139,9 +165,9 @@ final class StoryGenerator {
         return random.nextInt(4) == 0 ? new Figure(low, best, null) : new Figure(low, best, best + random.nextInt(6));
     }
 
-    private static Story.Recorded next(State state, String reportId, Object payload) {
+    private static Story.Recorded next(State state, String reportId, Object payload, Instant at) {
         state.version++;
-        return new Story.Recorded(reportId, state.version, payload);
+        return new Story.Recorded(reportId, state.version, payload, at);
     }
 
     private static final class State {

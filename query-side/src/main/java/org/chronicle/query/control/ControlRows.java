@@ -1,0 +1,90 @@
+package org.chronicle.query.control;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportType;
+import org.chronicle.query.projection.TableSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes control changes and clashes into one table set, version by version. */
+final class ControlRows {
+
+    private static final List<String> TABLES = List.of("control_change", "clash_day");
+
+    private final JdbcTemplate jdbc;
+    private final TableSet set;
+
+    ControlRows(JdbcTemplate jdbc, TableSet set) {
+        this.jdbc = jdbc;
+        this.set = set;
+    }
+
+    void originate(String chronicleId, String reportId, long position) {
+        if (jdbc.queryForObject(set.sql("SELECT COUNT(*) FROM {report_origin} WHERE chronicle_id = ? AND report_id = ?"),
+                Long.class, chronicleId, reportId) == 0) {
+            update("INSERT INTO {report_origin} (chronicle_id, report_id, first_position) VALUES (?, ?, ?)",
+                    chronicleId, reportId, position);
+        }
+    }
+
+    /** Writes one version: a dated control change or clash, replacing what the report said before. */
+    void put(String chronicleId, String reportId, long version, ReportContent report, Instant recordedAt,
+             LocalDate reportedOn) {
+        replace(chronicleId, reportId, version, recordedAt, reportedOn);
+        for (String table : TABLES) {
+            update("DELETE FROM {" + table + "} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
+                    chronicleId, reportId, version);
+        }
+        if (report.date() == null) {
+            return;
+        }
+        if (report.type() == ReportType.CONTROL_CHANGE && report.control() != null) {
+            update("""
+                            INSERT INTO {control_change} (chronicle_id, report_id, version, area, on_day, to_side, extent,
+                                first_position, recorded_at, reported_on)
+                            SELECT chronicle_id, report_id, ?, ?, ?, ?, ?, first_position, ?, ?
+                            FROM {report_origin} WHERE chronicle_id = ? AND report_id = ?""",
+                    version, report.area(), Date.valueOf(report.date()), report.control().to(),
+                    report.control().extent().name(), Timestamp.from(recordedAt), Date.valueOf(reportedOn),
+                    chronicleId, reportId);
+        } else if (report.type() == ReportType.CLASH) {
+            update("""
+                            INSERT INTO {clash_day} (chronicle_id, report_id, version, area, on_day, recorded_at,
+                                reported_on)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    chronicleId, reportId, version, report.area(), Date.valueOf(report.date()), Timestamp.from(recordedAt),
+                    Date.valueOf(reportedOn));
+        }
+    }
+
+    /**
+     * An event on the report at {@code version}: what the report said stops counting at
+     * {@code at} (replaced, retracted or a duplicate), and the event is kept for the other time axes.
+     */
+    void replace(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        update("DELETE FROM {" + ControlBook.EVENTS + "} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
+                chronicleId, reportId, version);
+        update("INSERT INTO {" + ControlBook.EVENTS + "} (chronicle_id, report_id, version, recorded_at, reported_on)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                chronicleId, reportId, version, Timestamp.from(at), Date.valueOf(reportedOn));
+        for (String table : TABLES) {
+            update("UPDATE {" + table + "} SET replaced_at = ?"
+                            + " WHERE chronicle_id = ? AND report_id = ? AND version < ? AND replaced_at IS NULL",
+                    Timestamp.from(at), chronicleId, reportId, version);
+        }
+    }
+
+    void clear() {
+        TABLES.forEach(table -> update("DELETE FROM {" + table + "}"));
+        update("DELETE FROM {report_origin}");
+        update("DELETE FROM {" + ControlBook.EVENTS + "}");
+    }
+
+    private void update(String sql, Object... args) {
+        jdbc.update(set.sql(sql), args);
+    }
+}

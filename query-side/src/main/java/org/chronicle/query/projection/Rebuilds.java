@@ -1,0 +1,159 @@
+package org.chronicle.query.projection;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.chronicle.api.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a projection blue/green, and keeps every process's processors in step with the table
+ * sets: the active set's processor runs, the other one runs only while a rebuild fills it. Every
+ * process checks the sets on a short schedule, so a rebuild started on one process is joined by
+ * the others, and a switch is seen by all.
+ */
+@Component
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    private final ProjectionSets sets;
+    private final Positions positions;
+    private final EventProcessingConfiguration processing;
+    private final List<String> projections;
+    private final long checkMillis;
+    private ScheduledExecutorService schedule;
+
+    Rebuilds(ProjectionSets sets, Positions positions, EventProcessingConfiguration processing,
+             List<Projection> projections, @Value("${chronicle.projections.check-interval:500ms}")
+             java.time.Duration checkInterval) {
+        this.sets = sets;
+        this.positions = positions;
+        this.processing = processing;
+        this.projections = projections.stream().map(Projection::name).sorted().toList();
+        this.checkMillis = checkInterval.toMillis();
+    }
+
+    /**
+     * Starts a rebuild of {@code projection}: its inactive set is emptied and refilled from the
+     * first event; readers stay on the active set until the rebuild has caught up with it.
+     */
+    public ProjectionSets.State start(String projection) {
+        known(projection);
+        TableSet into = sets.active(projection).other();
+        if (!sets.beginRebuild(projection, into, positions.head())) {
+            throw new Refusal.Conflict("A rebuild of '" + projection + "' is already under way.");
+        }
+        StreamingEventProcessor processor = processor(projection, into);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        log.info("Rebuilding projection {} into its {} tables", projection, into);
+        return sets.state(projection);
+    }
+
+    /** The name, when it is a projection's; otherwise 404. */
+    String known(String projection) {
+        if (!projections.contains(projection)) {
+            throw new Refusal.NotFound("No projection '" + projection + "'; there are " + projections + ".");
+        }
+        return projection;
+    }
+
+    /** How far the projection has got: the active set's processor, or the rebuild while one runs. */
+    public Progress progress(String projection) {
+        ProjectionSets.State state = sets.state(projection);
+        TableSet reading = state.rebuilding() != null ? state.rebuilding() : state.active();
+        long head = positions.head();
+        long position = Math.max(0, positions.reached(reading.processor(projection)).orElse(-1));
+        double progress = head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
+        boolean running = processor(projection, reading).isRunning();
+        String status = state.rebuilding() != null ? "REBUILDING" : running ? "LIVE" : "STOPPED";
+        return new Progress(projection, status, position, head, progress, state.rebuilding() != null,
+                state.active().name(), state.rebuilding() == null ? null : state.rebuilding().name());
+    }
+
+    public List<Progress> all() {
+        return projections.stream().map(this::progress).toList();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void watch() {
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-sets");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(this::check, 0, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopWatching() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+
+    /** One round: each projection's processors as its sets say, and a caught-up rebuild switched. */
+    void check() {
+        for (String projection : projections) {
+            try {
+                check(sets.state(projection));
+            } catch (RuntimeException e) {
+                log.warn("Could not check the table sets of projection {}: {}", projection, e.getMessage());
+            }
+        }
+    }
+
+    private void check(ProjectionSets.State state) {
+        String projection = state.projection();
+        StreamingEventProcessor active = processor(projection, state.active());
+        StreamingEventProcessor other = processor(projection, state.active().other());
+        if (!active.isRunning()) {
+            active.start();
+        }
+        if (state.rebuilding() == null) {
+            if (other.isRunning()) {
+                other.shutDown();
+            }
+            return;
+        }
+        if (!other.isRunning()) {
+            other.start();
+        }
+        if (caughtUp(projection, state)) {
+            sets.switchTo(projection, state.rebuilding());
+            log.info("Projection {} rebuilt: readers now use its {} tables", projection, state.rebuilding());
+        }
+    }
+
+    /** The rebuild has read at least as far as the store's head when it began and as the active set. */
+    private boolean caughtUp(String projection, ProjectionSets.State state) {
+        OptionalLong rebuilt = positions.reached(state.rebuilding().processor(projection));
+        OptionalLong serving = positions.reached(state.active().processor(projection));
+        return rebuilt.isPresent() && rebuilt.getAsLong() >= state.rebuildHead()
+                && rebuilt.getAsLong() >= serving.orElse(-1);
+    }
+
+    private StreamingEventProcessor processor(String projection, TableSet set) {
+        Optional<StreamingEventProcessor> processor =
+                processing.eventProcessor(set.processor(projection), StreamingEventProcessor.class);
+        return processor.orElseThrow(() -> new IllegalStateException("No processor " + set.processor(projection)));
+    }
+
+    /** A projection's state for the admin API; position and progress are the rebuild's while one runs. */
+    public record Progress(String name, String status, long position, long headPosition, double progress,
+                           boolean replaying, String activeSet, String rebuildingSet) {
+    }
+}

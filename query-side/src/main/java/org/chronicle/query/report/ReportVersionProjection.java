@@ -1,0 +1,32 @@
+package org.chronicle.query.report;
+
+import org.axonframework.config.Configuration;
+import org.chronicle.platform.eventstore.StoredJson;
+import org.chronicle.query.Projections;
+import org.chronicle.query.projection.Projection;
+import org.chronicle.query.projection.TableSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every report as it stood after each event on it, projected into either table set. */
+@Component
+class ReportVersionProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+    private final StoredJson json;
+
+    ReportVersionProjection(JdbcTemplate jdbc, StoredJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return Projections.REPORTS;
+    }
+
+    @Override
+    public Projection.Handler handlerFor(TableSet set, Configuration axon) {
+        return new ReportVersionProjector(new ReportVersionRows(jdbc, json, set), set);
+    }
+}

@@ -1,0 +1,103 @@
+package org.chronicle.query.report;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportStatus;
+import org.chronicle.platform.eventstore.StoredJson;
+import org.chronicle.query.projection.TableSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes every report as it stood after each event on it into one table set. */
+final class ReportVersionRows {
+
+    private final JdbcTemplate jdbc;
+    private final StoredJson json;
+    private final TableSet set;
+
+    ReportVersionRows(JdbcTemplate jdbc, StoredJson json, TableSet set) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.set = set;
+    }
+
+    /** A report's first version or a correction: a new content. */
+    void content(String chronicleId, String reportId, long version, String kind, ReportContent report,
+                 ReportStatus status, Instant recordedAt, LocalDate reportedOn) {
+        end(chronicleId, reportId, version, recordedAt);
+        Instant first = version == 1 ? recordedAt : firstRecorded(chronicleId, reportId, version, recordedAt);
+        update("""
+                        INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
+                            period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
+                            reported_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                chronicleId, reportId, version, kind, status.name(), report.type().name(), date(report.date()),
+                date(report.isPeriodClaim() ? report.period().start() : null),
+                date(report.isPeriodClaim() ? report.period().end() : null), report.area(), json.write(report),
+                searchText(report), Timestamp.from(first), Timestamp.from(recordedAt), Date.valueOf(reportedOn));
+    }
+
+    /** A retraction, reinstatement or duplicate mark: the same content with another status. */
+    void mark(String chronicleId, String reportId, long version, String kind, ReportStatus status,
+              Instant recordedAt, LocalDate reportedOn) {
+        end(chronicleId, reportId, version, recordedAt);
+        update("""
+                        INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
+                            period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
+                            reported_on)
+                        SELECT chronicle_id, report_id, ?, ?, ?, type, on_day, period_start, period_end, area, content,
+                            search_text, first_recorded_at, ?, ?
+                        FROM {report_version}
+                        WHERE chronicle_id = ? AND report_id = ? AND version = (SELECT MAX(version) FROM {report_version}
+                            WHERE chronicle_id = ? AND report_id = ? AND version < ?)""",
+                version, kind, status.name(), Timestamp.from(recordedAt), Date.valueOf(reportedOn),
+                chronicleId, reportId, chronicleId, reportId, version);
+    }
+
+    void clear() {
+        update("DELETE FROM {report_version}");
+    }
+
+    /**
+     * The rows before {@code version} stop being current at {@code at}. A redelivered event
+     * finds its own row and writes it again.
+     */
+    private void end(String chronicleId, String reportId, long version, Instant at) {
+        update("DELETE FROM {report_version} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
+                chronicleId, reportId, version);
+        update("""
+                        UPDATE {report_version} SET replaced_at = ?
+                        WHERE chronicle_id = ? AND report_id = ? AND version < ? AND replaced_at IS NULL""",
+                Timestamp.from(at), chronicleId, reportId, version);
+    }
+
+    private Instant firstRecorded(String chronicleId, String reportId, long version, Instant otherwise) {
+        return jdbc.query(set.sql("""
+                        SELECT first_recorded_at FROM {report_version} WHERE chronicle_id = ? AND report_id = ?
+                        AND version < ? ORDER BY version FETCH FIRST 1 ROWS ONLY"""),
+                (rs, n) -> rs.getTimestamp(1).toInstant(), chronicleId, reportId, version)
+                .stream().findFirst().orElse(otherwise);
+    }
+
+    /** What the free-text search looks in: the summary and the sources' titles and publishers. */
+    private static String searchText(ReportContent report) {
+        return Stream.concat(Stream.of(report.summary()), report.sources().stream()
+                        .flatMap(s -> Stream.of(s.name(), s.publisher())))
+                .filter(text -> text != null && !text.isBlank())
+                .collect(Collectors.joining("\n"))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private void update(String sql, Object... args) {
+        jdbc.update(set.sql(sql), args);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}
