@@ -1,6 +1,6 @@
 package org.chronicle.command.report;
 
 /** What a {@code RecordReport} did: recorded a new report, or found the same one already there. */
-enum RecordingOutcome {
+public enum RecordingOutcome {
     RECORDED, ALREADY_RECORDED
 }

@@ -36,6 +36,12 @@ public class EventPositions {
     }
 
     /** An event's place in the store: its global position and its aggregate's version (sequence + 1). */
+    /** The global position of the newest event in the store; 0 when it is empty. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
     public record StoredEvent(long position, long sequenceNumber, Instant recordedAt) {
 
         public long version() {

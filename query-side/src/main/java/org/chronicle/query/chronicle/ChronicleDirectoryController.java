@@ -52,18 +52,19 @@ class ChronicleDirectoryController {
 
     /**
      * The counts come from the store itself: the chronicle's own stream and its reports' streams,
-     * whose aggregate ids begin with the chronicle's id and a slash. Axon writes every instant with
+     * whose aggregate ids begin with the chronicle's id and a slash (an {@code _} in the id is a
+     * character there, not LIKE's wildcard). Axon writes every instant with
      * three digits of milliseconds, so the stored text compares in time order.
      */
     private ChronicleView view(String chronicleId, ChronicleDefinition definition, AsOf asOf) {
         String knownAt = asOf.knownAt() == null ? "9999" : DateTimeUtils.formatInstant(asOf.knownAt());
         return jdbc.queryForObject("""
                         SELECT COUNT(*), COUNT(DISTINCT aggregate_identifier), MAX(time_stamp) FROM domain_event_entry
-                        WHERE (aggregate_identifier = ? OR aggregate_identifier LIKE ?) AND time_stamp <= ?""",
+                        WHERE (aggregate_identifier = ? OR aggregate_identifier LIKE ? ESCAPE '!') AND time_stamp <= ?""",
                 (rs, n) -> new ChronicleView(chronicleId, definition.name(), definition.place(), definition.period(),
                         definition.sides(), definition.areas(), definition.initialControl(),
                         rs.getLong(2) - 1, rs.getLong(1), rs.getString(3) == null ? null : Instant.parse(rs.getString(3))),
-                chronicleId, chronicleId + "/%", knownAt);
+                chronicleId, chronicleId.replace("_", "!_") + "/%", knownAt);
     }
 
     record ChronicleView(String chronicleId, String name, Place place, Period period, List<Side> sides,

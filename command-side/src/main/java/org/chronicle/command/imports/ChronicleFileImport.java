@@ -1,0 +1,291 @@
+package org.chronicle.command.imports;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.chronicle.api.Ids;
+import org.chronicle.api.Recorded;
+import org.chronicle.api.Refusal;
+import org.chronicle.api.Violation;
+import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.api.chronicle.DefineChronicle;
+import org.chronicle.api.report.CorrectReport;
+import org.chronicle.api.report.MarkDuplicate;
+import org.chronicle.api.report.RecordReport;
+import org.chronicle.api.report.ReinstateReport;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportKey;
+import org.chronicle.api.report.RetractReport;
+import org.chronicle.api.report.SourceRef;
+import org.chronicle.command.report.RecordingOutcome;
+import org.chronicle.platform.eventstore.EventPositions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports a chronicle file of our own format ({@code chronicle/1}): the definition, then every
+ * event on every report in the order it was recorded. Each event goes through the same commands
+ * and rules as the HTTP API, and is judged alone: a bad row is refused with its line and reason,
+ * the others are recorded. A row already recorded by an earlier import of the same file is
+ * unchanged, so importing a file twice records nothing the second time.
+ */
+@Component
+public class ChronicleFileImport {
+
+    public static final String FORMAT = "chronicle/1";
+
+    private final CommandGateway commands;
+    private final EventPositions positions;
+    private final ObjectMapper json;
+
+    ChronicleFileImport(CommandGateway commands, EventPositions positions, ObjectMapper json) {
+        this.commands = commands;
+        this.positions = positions;
+        this.json = json;
+    }
+
+    /**
+     * Keeps the file on disk and reads it twice as a stream, so its size is bounded by the disk,
+     * not by memory: first whole, to refuse a file that cannot be read before anything is stored,
+     * then row by row.
+     */
+    public ImportResult run(String chronicleId, InputStream body) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("chronicle-import-", ".json");
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = Files.newInputStream(file)) {
+                readable(in);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return run(chronicleId, in, Instant.now());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
+    /** The whole file parses as JSON: a syntax error anywhere is a 400 before any row is stored. */
+    private void readable(InputStream in) {
+        try (JsonParser parser = json.createParser(in)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (JsonProcessingException e) {
+            throw new Refusal.Invalid("body", "the file is not readable JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Refusal.Invalid("body", "the file could not be read: " + e.getMessage());
+        }
+    }
+
+    private ImportResult run(String chronicleId, InputStream file, Instant started) {
+        Rows rows = new Rows(chronicleId, started);
+        try (JsonParser parser = json.createParser(file)) {
+            expect(parser.nextToken() == JsonToken.START_OBJECT, "the file must be one JSON object");
+            boolean defined = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "format" -> expect(FORMAT.equals(parser.getValueAsString()),
+                            "format must be '" + FORMAT + "'");
+                    case "chronicleId" -> parser.skipChildren(); // the path's id wins
+                    case "definition" -> {
+                        define(chronicleId, json.readValue(parser, ChronicleDefinition.class));
+                        defined = true;
+                    }
+                    case "events" -> {
+                        expect(parser.currentToken() == JsonToken.START_ARRAY, "events must be an array");
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            int line = parser.currentLocation().getLineNr();
+                            rows.take(line, json.readTree(parser), defined);
+                        }
+                    }
+                    default -> throw new Refusal.Invalid(field, "is not a field of a chronicle file");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new Refusal.Invalid("body", "the file is not readable JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Refusal.Invalid("body", "the file could not be read: " + e.getMessage());
+        }
+        return rows.result();
+    }
+
+    private void define(String chronicleId, ChronicleDefinition definition) {
+        try {
+            commands.sendAndWait(new DefineChronicle(chronicleId, definition));
+        } catch (CommandExecutionException e) {
+            throw e.getCause() instanceof Refusal refusal ? refusal : e;
+        }
+    }
+
+    private static void expect(boolean holds, String message) {
+        if (!holds) {
+            throw new Refusal.Invalid("body", message);
+        }
+    }
+
+    /** The rows of one import, and what became of each. */
+    private final class Rows {
+
+        private final String chronicleId;
+        private final Instant started;
+        /** How many events of each report the file has shown so far: the ordinal of the next one. */
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final List<ImportResult.RowRefusal> refusals = new ArrayList<>();
+        private int accepted;
+        private int refused;
+        private int unchanged;
+
+        Rows(String chronicleId, Instant started) {
+            this.chronicleId = chronicleId;
+            this.started = started;
+        }
+
+        void take(int line, JsonNode row, boolean defined) {
+            String reportId = row.path("reportId").asText(null);
+            try {
+                if (!defined) {
+                    throw new Refusal.Invalid("definition", "must come before the events");
+                }
+                if (!Ids.isValid(reportId)) {
+                    throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
+                }
+                int ordinal = seen.merge(reportId, 1, Integer::sum);
+                if (record(new ReportKey(chronicleId, reportId), ordinal, (ObjectNode) row)) {
+                    accepted++;
+                } else {
+                    unchanged++;
+                }
+            } catch (Refusal refusal) {
+                refuse(line, reportId, refusal);
+            } catch (CommandExecutionException e) {
+                if (e.getCause() instanceof Refusal refusal) {
+                    refuse(line, reportId, refusal);
+                } else {
+                    throw e;
+                }
+            } catch (AggregateNotFoundException e) {
+                refuse(line, reportId, new Refusal.NotFound("No report '" + reportId + "' recorded before this row."));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                refuse(line, reportId, new Refusal.Invalid("body", readable(e)));
+            }
+        }
+
+        /** Sends the row's command; true when it appended an event, false when it was there already. */
+        private boolean record(ReportKey key, int ordinal, ObjectNode row) throws JsonProcessingException {
+            String kind = row.path("kind").asText("");
+            row.remove(List.of("kind", "reportId", "recordedAt", "recordedBy"));
+            if (kind.equals("RECORDED")) {
+                ReportContent report = json.treeToValue(require(row, "report"), ReportContent.class);
+                expectOnly(row, "report");
+                return commands.sendAndWait(new RecordReport(key, report)) == RecordingOutcome.RECORDED;
+            }
+            Object command = switch (kind) {
+                case "CORRECTED" -> json.treeToValue(row, Correction.class).command(key);
+                case "RETRACTED" -> new RetractReport(key, json.treeToValue(row, Reasoned.class).reason(), null);
+                case "REINSTATED" -> new ReinstateReport(key, json.treeToValue(row, Reasoned.class).reason(), null);
+                case "MARKED_DUPLICATE" -> json.treeToValue(row, Duplicate.class).command(key);
+                default -> throw new Refusal.Invalid("kind",
+                        "must be RECORDED, CORRECTED, RETRACTED, REINSTATED or MARKED_DUPLICATE");
+            };
+            // The row's place in the report's history is its idempotency key: a second import of
+            // the file answers the version the first one made, and appends nothing.
+            long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                    Recorded.IDEMPOTENCY_KEY, "import:" + kind + ":" + ordinal,
+                    Recorded.REQUEST_DIGEST, digest(row))));
+            return positions.find(key.toString(), version - 1)
+                    .map(event -> !event.recordedAt().isBefore(started))
+                    .orElse(true);
+        }
+
+        private JsonNode require(ObjectNode row, String field) {
+            JsonNode value = row.get(field);
+            if (value == null || value.isNull()) {
+                throw new Refusal.Invalid(field, "is required");
+            }
+            return value;
+        }
+
+        private void expectOnly(ObjectNode row, String field) {
+            row.fieldNames().forEachRemaining(name -> {
+                if (!name.equals(field)) {
+                    throw new Refusal.Invalid(name, "is not a field of a RECORDED row");
+                }
+            });
+        }
+
+        /** The row as read, hashed: the same key with another row is a conflict, not a repeat. */
+        private static String digest(JsonNode row) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(row.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void refuse(int line, String reportId, Refusal refusal) {
+            List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
+            String reason = errors.isEmpty() ? refusal.getMessage()
+                    : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
+            refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
+            refused++;
+        }
+
+        ImportResult result() {
+            return new ImportResult(chronicleId, accepted, refused, unchanged, positions.head(),
+                    List.copyOf(refusals));
+        }
+    }
+
+    private static String readable(Exception e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+
+    /** A CORRECTED row: the whole corrected report, why, and the sources that justify it. */
+    private record Correction(String reason, List<SourceRef> sources, ReportContent report) {
+        CorrectReport command(ReportKey key) {
+            return new CorrectReport(key, report, reason, sources, null);
+        }
+    }
+
+    /** A RETRACTED or REINSTATED row. */
+    private record Reasoned(String reason) {
+    }
+
+    /** A MARKED_DUPLICATE row. */
+    private record Duplicate(String duplicateOf, String reason) {
+        MarkDuplicate command(ReportKey key) {
+            return new MarkDuplicate(key, duplicateOf, reason, null);
+        }
+    }
+}
