@@ -2,10 +2,12 @@ package org.chronicle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.chronicle.platform.testing.Accounts;
@@ -20,14 +22,23 @@ class AppJarIT {
     Path work;
 
     @Test
-    void theEmbeddedDefaultNeedsNoConfigurationAndKeepsItsDataUnderData() {
+    void theEmbeddedDefaultNeedsNoConfigurationLoadsRastanAndKeepsItsDataUnderData() {
+        long events;
         try (ServiceProcess app = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null))) {
+            JsonNode feb5 = app.http.getUntil("/api/v1/chronicles/rastan-2012/days/2012-02-05",
+                    a -> a.status() == 200 && a.json().path("casualties").path("cumulative").has("civilians"),
+                    Duration.ofSeconds(30)).json();
+            assertThat(feb5.path("casualties").path("cumulative").path("civilians").path("killed").path("best")
+                    .asLong()).as("the infobox's civilian toll, on H2").isEqualTo(24);
+            events = app.http.get("/api/v1/chronicles/rastan-2012").json().path("events").asLong();
             Slice.record(app.http.asAdmin());
             Slice.answered(app.http);
         }
         assertThat(work.resolve("data").resolve("chronicle.mv.db")).exists();
         try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null))) {
             Slice.answered(restarted.http);
+            assertThat(restarted.http.get("/api/v1/chronicles/rastan-2012").json().path("events").asLong())
+                    .as("Rastan is loaded once, not at every start").isEqualTo(events);
         }
     }
 

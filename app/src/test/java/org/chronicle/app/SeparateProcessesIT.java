@@ -25,13 +25,13 @@ class SeparateProcessesIT {
             Slice.answered(query.http);
 
             String corrected = Rastan.casualties("x", "2012-01-31", 12).replace("\"reportId\": \"x\", ", "");
-            assertThat(command.http.asAdmin().post("/api/v1/chronicles/rastan-2012/reports/r-0131-building/corrections",
+            assertThat(command.http.asAdmin().post(Slice.CHRONICLE + "/reports/r-0131-building/corrections",
                     "{\"reason\": \"revised\", \"report\": " + corrected + "}").status()).isEqualTo(201);
-            assertThat(query.http.get("/api/v1/chronicles/rastan-2012/reports/r-0131-building").json()
+            assertThat(query.http.get(Slice.CHRONICLE + "/reports/r-0131-building").json()
                     .path("version").asLong()).as("the history reads the stream: no projection lag").isEqualTo(2);
 
             assertThat(command.http.get(Slice.DAY).status()).as("the command side serves no reads").isEqualTo(404);
-            assertThat(query.http.asAdmin().post("/api/v1/chronicles/rastan-2012/reports",
+            assertThat(query.http.asAdmin().post(Slice.CHRONICLE + "/reports",
                     Rastan.casualties("r-x", "2012-01-31", 1)).status())
                     .as("the query side takes no writes").isIn(404, 405);
         }

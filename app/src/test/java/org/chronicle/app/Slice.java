@@ -11,15 +11,17 @@ import org.chronicle.platform.testing.Rastan;
 /** One report the whole way: defined, recorded on the write side, answered by the read side. */
 final class Slice {
 
-    static final String DAY = "/api/v1/chronicles/rastan-2012/days/2012-01-31";
+    /** A chronicle of its own, beside the Rastan chronicle that `app` loads at start. */
+    static final String CHRONICLE = "/api/v1/chronicles/slice-2012";
+    static final String DAY = CHRONICLE + "/days/2012-01-31";
 
     private Slice() {
     }
 
     /** Records a report of 10 civilians killed on 31 January; answers the write's JSON. */
     static JsonNode record(Http writes) {
-        assertThat(writes.put("/api/v1/chronicles/rastan-2012", Rastan.CHRONICLE).status()).isIn(200, 201);
-        Answer recorded = writes.post("/api/v1/chronicles/rastan-2012/reports",
+        assertThat(writes.put(CHRONICLE, Rastan.CHRONICLE).status()).isIn(200, 201);
+        Answer recorded = writes.post(CHRONICLE + "/reports",
                 Rastan.casualties("r-0131-building", "2012-01-31", 10));
         assertThat(recorded.status()).as(recorded.body()).isIn(200, 201);
         return recorded.json();

@@ -28,6 +28,8 @@ public class ServiceTestDatabase implements ContextCustomizerFactory {
             TestPropertyValues.of(
                     "spring.datasource.url=" + TestDatabase.create(testClass),
                     "chronicle.admin.password=" + Accounts.ADMIN_PASSWORD,
+                    // Each test writes the story it checks; the chronicle `app` loads at start stays out.
+                    "chronicle.seed.enabled=false",
                     // One test JVM holds several services at once on one PostgreSQL.
                     "spring.datasource.hikari.maximum-pool-size=4"
             ).applyTo(context);

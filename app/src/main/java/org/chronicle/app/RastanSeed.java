@@ -1,0 +1,58 @@
+package org.chronicle.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.chronicle.command.imports.ChronicleFileImport;
+import org.chronicle.command.imports.ImportResult;
+import org.chronicle.platform.eventstore.EventPositions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The main job: a store without the Battle of Rastan gets it at start, through the normal
+ * import, so that the first run shows a battle with nothing else to do. Switched off with
+ * {@code chronicle.seed.enabled=false}. A store that has the chronicle is left as it is, whatever
+ * was done to it since.
+ */
+@Component
+@ConditionalOnProperty(name = "chronicle.seed.enabled", havingValue = "true", matchIfMissing = true)
+class RastanSeed implements ApplicationRunner {
+
+    static final String CHRONICLE = "rastan-2012";
+    private static final String FILE = "seed/rastan-2012.json";
+    private static final Logger log = LoggerFactory.getLogger(RastanSeed.class);
+
+    private final ChronicleFileImport imports;
+    private final EventPositions positions;
+
+    RastanSeed(ChronicleFileImport imports, EventPositions positions) {
+        this.imports = imports;
+        this.positions = positions;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws IOException {
+        if (positions.latest(CHRONICLE).isPresent()) {
+            return;
+        }
+        // The events name who recorded them: here the seed, not an anonymous caller.
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("seed", null, List.of()));
+        try (InputStream file = new ClassPathResource(FILE).getInputStream()) {
+            ImportResult result = imports.run(CHRONICLE, file);
+            log.info("Loaded the Battle of Rastan: {} events recorded, {} refused", result.accepted(), result.refused());
+            result.refusals().forEach(refusal -> log.warn("Seed row refused at line {}: {}", refusal.line(),
+                    refusal.reason()));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
