@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,11 +23,9 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Recorded;
 import org.chronicle.api.Refusal;
-import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.chronicle.DefineChronicle;
 import org.chronicle.api.report.CorrectReport;
@@ -153,26 +150,24 @@ public class ChronicleFileImport {
         }
     }
 
-    /** The rows of one import, and what became of each. */
+    /** The rows of one import, and the place of each in its report's history. */
     private final class Rows {
 
         private final String chronicleId;
         private final Instant started;
+        private final ImportRows tally;
         /** How many events of each report the file has shown so far: the ordinal of the next one. */
         private final Map<String, Integer> seen = new HashMap<>();
-        private final List<ImportResult.RowRefusal> refusals = new ArrayList<>();
-        private int accepted;
-        private int refused;
-        private int unchanged;
 
         Rows(String chronicleId, Instant started) {
             this.chronicleId = chronicleId;
             this.started = started;
+            this.tally = new ImportRows(chronicleId);
         }
 
         void take(int line, JsonNode row, boolean defined) {
             String reportId = row.path("reportId").asText(null);
-            try {
+            tally.take(line, reportId, () -> {
                 if (!defined) {
                     throw new Refusal.Invalid("definition", "must come before the events");
                 }
@@ -180,24 +175,12 @@ public class ChronicleFileImport {
                     throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
                 }
                 int ordinal = seen.merge(reportId, 1, Integer::sum);
-                if (record(new ReportKey(chronicleId, reportId), ordinal, (ObjectNode) row)) {
-                    accepted++;
-                } else {
-                    unchanged++;
+                try {
+                    return record(new ReportKey(chronicleId, reportId), ordinal, (ObjectNode) row);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw new Refusal.Invalid("body", readable(e));
                 }
-            } catch (Refusal refusal) {
-                refuse(line, reportId, refusal);
-            } catch (CommandExecutionException e) {
-                if (e.getCause() instanceof Refusal refusal) {
-                    refuse(line, reportId, refusal);
-                } else {
-                    throw e;
-                }
-            } catch (AggregateNotFoundException e) {
-                refuse(line, reportId, new Refusal.NotFound("No report '" + reportId + "' recorded before this row."));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                refuse(line, reportId, new Refusal.Invalid("body", readable(e)));
-            }
+            });
         }
 
         /** Sends the row's command; true when it appended an event, false when it was there already. */
@@ -253,17 +236,8 @@ public class ChronicleFileImport {
             }
         }
 
-        private void refuse(int line, String reportId, Refusal refusal) {
-            List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
-            String reason = errors.isEmpty() ? refusal.getMessage()
-                    : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
-            refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
-            refused++;
-        }
-
         ImportResult result() {
-            return new ImportResult(chronicleId, accepted, refused, unchanged, positions.head(),
-                    List.copyOf(refusals));
+            return tally.result(positions.head());
         }
     }
 

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
     private final ChronicleFileImport json;
+    private final UcdpImport ucdp;
 
-    ImportController(ChronicleFileImport json) {
+    ImportController(ChronicleFileImport json, UcdpImport ucdp) {
         this.json = json;
+        this.ucdp = ucdp;
     }
 
     @PostMapping
@@ -30,9 +32,10 @@ class ImportController {
         if (!Ids.isValid(chronicleId)) {
             throw new Refusal.Invalid("chronicleId", "must be 1-100 letters, digits, '-', '_' or '.'");
         }
-        if (!format.equals("json")) {
-            throw new Refusal.Invalid("format", "must be json (ucdp and acled are not served yet)");
-        }
-        return json.run(chronicleId, request.getInputStream());
+        return switch (format) {
+            case "json" -> json.run(chronicleId, request.getInputStream());
+            case "ucdp" -> ucdp.run(chronicleId, request.getInputStream());
+            default -> throw new Refusal.Invalid("format", "must be json or ucdp (acled is not served yet)");
+        };
     }
 }

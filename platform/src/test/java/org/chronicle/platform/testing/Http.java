@@ -71,6 +71,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST of another kind of body, such as a CSV file. */
+    public Answer postText(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** Asks again until the answer satisfies {@code until} or the time is up; answers the last one. */
     public Answer getUntil(String path, Predicate<Answer> until, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -1,7 +1,15 @@
 package org.chronicle.query.export;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.query.report.ReportVersions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,30 +21,52 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/v1/chronicles/{c}/export?format=json}: the chronicle's whole history, streamed,
- * in the format its import reads.
+ * {@code GET /api/v1/chronicles/{c}/export?format=json|ucdp}: the chronicle's whole history,
+ * streamed, in the format its import reads; or its effective reports as UCDP GED rows.
  */
 @RestController
 @RequestMapping("/api/v1/chronicles/{chronicleId}/export")
 class ExportController {
 
     private final ChronicleFileExport json;
+    private final ReportVersions reports;
 
-    ExportController(ChronicleFileExport json) {
+    ExportController(ChronicleFileExport json, ReportVersions reports) {
         this.json = json;
+        this.reports = reports;
     }
 
     @GetMapping
     ResponseEntity<StreamingResponseBody> export(@PathVariable String chronicleId,
                                                  @RequestParam(defaultValue = "json") String format) {
-        if (!format.equals("json")) {
-            throw new Refusal.Invalid("format", "must be json (ucdp and acled are not served yet)");
-        }
         ChronicleDefinition definition = json.definition(chronicleId)
                 .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
+        if (format.equals("ucdp")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chronicleId + ".csv\"")
+                    .body(out -> ucdp(chronicleId, out));
+        }
+        if (!format.equals("json")) {
+            throw new Refusal.Invalid("format", "must be json or ucdp (acled is not served yet)");
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chronicleId + ".json\"")
                 .body(out -> json.write(chronicleId, definition, out));
+    }
+
+    /** The effective reports as GED rows: what the chronicle says now, not its history. */
+    private void ucdp(String chronicleId, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        UcdpRows rows = new UcdpRows(writer);
+        reports.forEachEffective(chronicleId, (reportId, report) -> {
+            try {
+                rows.add(reportId, report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.flush();
     }
 }

@@ -88,6 +88,21 @@ public class ReportVersions {
         return new ReportPage(chronicleId, search.page(), search.size(), total, reports);
     }
 
+    /**
+     * Each report that counts now (neither retracted nor a duplicate), with its effective content,
+     * in the order reports were first recorded; rows are streamed, not held.
+     */
+    public void forEachEffective(String chronicleId, java.util.function.BiConsumer<String, ReportContent> report) {
+        TableSet set = sets.active(Projections.REPORTS);
+        jdbc.query(set.sql("""
+                        SELECT report_id, content FROM {report_version}
+                        WHERE chronicle_id = ? AND replaced_at IS NULL AND status IN ('ACTIVE', 'CORRECTED')
+                        ORDER BY first_recorded_at, report_id"""),
+                rs -> {
+                    report.accept(rs.getString(1), json.read(rs.getString(2), ReportContent.class));
+                }, chronicleId);
+    }
+
     private DayReport dayReport(ResultSet rs, int row) throws SQLException {
         ReportContent content = json.read(rs.getString(4), ReportContent.class);
         return new DayReport(rs.getString(1), content.type().name(), rs.getLong(2),
