@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/chronicles/{c}/imports?format=json}: many reports at once, each judged
+ * {@code POST /api/v1/chronicles/{c}/imports?format=json|ucdp|acled}: many reports at once, each judged
  * alone. The body is read as a stream.
  */
 @RestController
@@ -20,10 +20,12 @@ class ImportController {
 
     private final ChronicleFileImport json;
     private final UcdpImport ucdp;
+    private final AcledImport acled;
 
-    ImportController(ChronicleFileImport json, UcdpImport ucdp) {
+    ImportController(ChronicleFileImport json, UcdpImport ucdp, AcledImport acled) {
         this.json = json;
         this.ucdp = ucdp;
+        this.acled = acled;
     }
 
     @PostMapping
@@ -35,7 +37,8 @@ class ImportController {
         return switch (format) {
             case "json" -> json.run(chronicleId, request.getInputStream());
             case "ucdp" -> ucdp.run(chronicleId, request.getInputStream());
-            default -> throw new Refusal.Invalid("format", "must be json or ucdp (acled is not served yet)");
+            case "acled" -> acled.run(chronicleId, request.getInputStream());
+            default -> throw new Refusal.Invalid("format", "must be json, ucdp or acled");
         };
     }
 }

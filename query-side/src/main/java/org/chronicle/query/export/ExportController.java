@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/v1/chronicles/{c}/export?format=json|ucdp}: the chronicle's whole history,
- * streamed, in the format its import reads; or its effective reports as UCDP GED rows.
+ * {@code GET /api/v1/chronicles/{c}/export?format=json|ucdp|acled}: the chronicle's whole
+ * history, streamed, in the format its import reads; or its effective reports as rows of UCDP
+ * GED's or ACLED's columns.
  */
 @RestController
 @RequestMapping("/api/v1/chronicles/{chronicleId}/export")
@@ -41,14 +42,15 @@ class ExportController {
                                                  @RequestParam(defaultValue = "json") String format) {
         ChronicleDefinition definition = json.definition(chronicleId)
                 .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
-        if (format.equals("ucdp")) {
+        if (format.equals("ucdp") || format.equals("acled")) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chronicleId + ".csv\"")
-                    .body(out -> ucdp(chronicleId, out));
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"" + chronicleId + "-" + format + ".csv\"")
+                    .body(out -> rows(chronicleId, format, out));
         }
         if (!format.equals("json")) {
-            throw new Refusal.Invalid("format", "must be json or ucdp (acled is not served yet)");
+            throw new Refusal.Invalid("format", "must be json, ucdp or acled");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -56,17 +58,28 @@ class ExportController {
                 .body(out -> json.write(chronicleId, definition, out));
     }
 
-    /** The effective reports as GED rows: what the chronicle says now, not its history. */
-    private void ucdp(String chronicleId, OutputStream out) throws IOException {
+    /** The effective reports as a dataset's rows: what the chronicle says now, not its history. */
+    private void rows(String chronicleId, String format, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        UcdpRows rows = new UcdpRows(writer);
-        reports.forEachEffective(chronicleId, (reportId, report) -> {
-            try {
-                rows.add(reportId, report);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        if (format.equals("ucdp")) {
+            UcdpRows rows = new UcdpRows(writer);
+            reports.forEachEffective(chronicleId, (reportId, report) -> unchecked(() -> rows.add(reportId, report)));
+        } else {
+            AcledRows rows = new AcledRows(writer);
+            reports.forEachEffective(chronicleId, (reportId, report) -> unchecked(() -> rows.add(reportId, report)));
+        }
         writer.flush();
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -27,11 +27,11 @@ final class UcdpRows {
             "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high",
             "low", "gwnoa", "gwnob");
 
-    private final Writer out;
+    private final CsvLines out;
 
-    UcdpRows(Writer out) throws IOException {
-        this.out = out;
-        line(COLUMNS);
+    UcdpRows(Writer writer) throws IOException {
+        this.out = new CsvLines(writer);
+        out.line(COLUMNS);
     }
 
     void add(String reportId, ReportContent report) throws IOException {
@@ -53,36 +53,20 @@ final class UcdpRows {
         row.put("deaths_unknown", killed(report, Party.UNKNOWN.id()));
         row.put("best", String.valueOf(report.casualties().stream().map(Casualties::killed).filter(Objects::nonNull)
                 .mapToLong(Figure::best).sum()));
-        line(COLUMNS.stream().map(row::get).toList());
+        out.line(COLUMNS.stream().map(row::get).toList());
     }
 
-    private static String killed(ReportContent report, String party) {
+    static String killed(ReportContent report, String party) {
         return report.casualties().stream().filter(c -> c.party().id().equals(party) && c.killed() != null)
                 .map(c -> String.valueOf(c.killed().best())).findFirst().orElse("0");
     }
 
-    private static java.time.LocalDate first(ReportContent report) {
+    static java.time.LocalDate first(ReportContent report) {
         return report.isPeriodClaim() ? report.period().start() : report.date();
     }
 
     private static java.time.LocalDate last(ReportContent report) {
         return report.isPeriodClaim() ? report.period().end()
                 : report.latestDate() != null ? report.latestDate() : report.date();
-    }
-
-    private void line(List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quoted(fields.get(i) == null ? "" : fields.get(i)));
-        }
-        out.write('\n');
-    }
-
-    /** A field with a comma, a quote or a line break is quoted, its quotes doubled (RFC 4180). */
-    private static String quoted(String field) {
-        return field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")
-                ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }
