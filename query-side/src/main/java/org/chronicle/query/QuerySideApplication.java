@@ -2,15 +2,22 @@ package org.chronicle.query;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.chronicle.platform.eventstore.ListenConfiguration;
+import org.chronicle.platform.eventstore.WakingEventSource;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The read side: projects the event store into read models and answers the read API from them. */
 @SpringBootApplication
+@Import(ListenConfiguration.class)
 public class QuerySideApplication {
 
     public static void main(String[] args) {
@@ -25,16 +32,24 @@ public class QuerySideApplication {
     /**
      * Every projection streams the event store through a pooled processor whose token lives in
      * the read model's own {@code token_entry}, committed with the rows it produced. Work is
-     * sequenced by chronicle, so one segment owns all of a chronicle's rows.
+     * sequenced by chronicle, so one segment owns all of a chronicle's rows. On PostgreSQL the
+     * processors read through the {@link WakingEventSource}, which wakes them when the command side
+     * appends; otherwise straight from the event store.
      */
     @Autowired
-    void projections(EventProcessingConfigurer processing,
+    void projections(EventProcessingConfigurer processing, ObjectProvider<WakingEventSource> waking,
                      @Value("${chronicle.projections.batch-size:100}") int batchSize,
                      @Value("${chronicle.projections.segments:4}") int segments) {
         for (String projection : Projections.ALL) {
-            processing.registerPooledStreamingEventProcessor(projection, Configuration::eventStore,
+            processing.registerPooledStreamingEventProcessor(projection, config -> source(config, waking),
                     (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
             processing.registerSequencingPolicy(projection, config -> ByChronicle.INSTANCE);
         }
+    }
+
+    private static StreamableMessageSource<TrackedEventMessage<?>> source(Configuration config,
+                                                                          ObjectProvider<WakingEventSource> waking) {
+        WakingEventSource source = waking.getIfAvailable();
+        return source != null ? source : config.eventStore();
     }
 }
