@@ -122,6 +122,8 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
                         return true;
                     }
                 }
+                // Normal when the events came by another way first (a poll, a local commit).
+                log.debug("No new event within {} ms of a notification", patience.toMillis());
             }
             return stream.hasNextAvailable(timeout, unit);
         }
