@@ -3,18 +3,25 @@ package org.chronicle.query;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import java.util.List;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.chronicle.platform.eventstore.ListenConfiguration;
+import org.chronicle.platform.eventstore.WakingEventSource;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.Rebuilds;
 import org.chronicle.query.projection.TableSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The read side: projects the event store into read models and answers the read API from them. */
 @SpringBootApplication
+@Import(ListenConfiguration.class)
 public class QuerySideApplication {
 
     public static void main(String[] args) {
@@ -30,16 +37,19 @@ public class QuerySideApplication {
      * Every projection streams the event store through a pooled processor per table set, whose
      * token lives in the read model's own {@code token_entry}, committed with the rows it
      * produced. Work is sequenced by chronicle, so one segment owns all of a chronicle's rows.
-     * Which of the two processors runs is up to {@link Rebuilds}.
+     * Which of the two processors runs is up to {@link Rebuilds}. On PostgreSQL the processors
+     * read through the {@link WakingEventSource}, which wakes them when another process appends;
+     * otherwise straight from the event store.
      */
     @Autowired
     void projections(EventProcessingConfigurer processing, List<Projection> projections,
+                     ObjectProvider<WakingEventSource> waking,
                      @Value("${chronicle.projections.batch-size:100}") int batchSize,
                      @Value("${chronicle.projections.segments:4}") int segments) {
         for (Projection projection : projections) {
             for (TableSet set : TableSet.values()) {
                 String group = set.processor(projection.name());
-                processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                processing.registerPooledStreamingEventProcessor(group, config -> source(config, waking),
                         (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
                 processing.registerSequencingPolicy(group, config -> ByChronicle.INSTANCE);
                 processing.registerEventHandler(config -> projection.handlerFor(set, config));
@@ -47,5 +57,11 @@ public class QuerySideApplication {
                         && h.projection().equals(projection.name()) && h.set() == set);
             }
         }
+    }
+
+    private static StreamableMessageSource<TrackedEventMessage<?>> source(Configuration config,
+                                                                          ObjectProvider<WakingEventSource> waking) {
+        WakingEventSource source = waking.getIfAvailable();
+        return source != null ? source : config.eventStore();
     }
 }

@@ -119,17 +119,18 @@ public class EventStoreConfiguration {
 
     /**
      * Axon's event store polls the table for events that other processes appended; its default
-     * delay is a second. Declared here because 4.13 has no property for it.
+     * delay is a second. Declared here because 4.13 has no property for it. On PostgreSQL a
+     * notification makes it fetch at once (see {@link ListenConfiguration}); the delay is the
+     * fallback.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   @Value("${chronicle.events.fetch-delay:100ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS));
     }
 }

@@ -1,0 +1,84 @@
+package org.chronicle.platform.eventstore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Events that another process appends, read at once instead of at the next poll: on PostgreSQL,
+ * unless {@code chronicle.events.listen=false}, an {@link AppendListener} hears the store's
+ * {@code NOTIFY chronicle_events}, makes the event store fetch, and wakes the streaming processors
+ * that read through the {@link WakingEventSource}. The fetch delay remains the fallback. Imported
+ * by the side that runs streaming processors; H2 (one process, where a local commit wakes the
+ * store) has no such path.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(ListenConfiguration.ListeningOnPostgres.class)
+public class ListenConfiguration {
+
+    /** What a caught-up pooled streaming processor waits, on its own, before it looks again. */
+    static final Duration RECHECK = Duration.ofMillis(500);
+    /**
+     * The longest a woken stream waits for the store to fetch what a notification announced. The
+     * fetch takes milliseconds; on a busy machine more than a short fetch delay, and a stream that
+     * gave up would not look again until the next {@link #RECHECK}. Waiting costs nothing else: the
+     * wait ends as soon as an event arrives.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(1);
+
+    @Bean
+    WakingEventSource wakingEventSource(WakeableEventStore eventStore) {
+        return new WakingEventSource(eventStore, PATIENCE);
+    }
+
+    @Bean
+    AppendListener appendListener(DataSourceProperties dataSource, WakeableEventStore eventStore,
+                                  WakingEventSource source) {
+        return new AppendListener(connector(dataSource), () -> {
+            eventStore.fetchNow();
+            source.appended();
+        }, source::recheck, RECHECK);
+    }
+
+    /** A connection of the listener's own, outside the pool, which it would otherwise hold forever. */
+    private static AppendListener.Connector connector(DataSourceProperties dataSource) {
+        String url = dataSource.determineUrl();
+        Properties info = new Properties();
+        if (dataSource.determineUsername() != null) {
+            info.setProperty("user", dataSource.determineUsername());
+        }
+        if (dataSource.determinePassword() != null) {
+            info.setProperty("password", dataSource.determinePassword());
+        }
+        info.setProperty("ApplicationName", AppendListener.APPLICATION_NAME);
+        info.setProperty("tcpKeepAlive", "true");
+        return () -> {
+            Connection connection = new org.postgresql.Driver().connect(url, info);
+            if (connection == null) {
+                throw new SQLException("Not a PostgreSQL URL: " + url);
+            }
+            return connection;
+        };
+    }
+
+    /** {@code chronicle.events.listen} (true unless set otherwise) and a PostgreSQL datasource. */
+    static final class ListeningOnPostgres implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            String url = environment.getProperty("spring.datasource.url");
+            return environment.getProperty("chronicle.events.listen", Boolean.class, true)
+                    && url != null && DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+        }
+    }
+}
