@@ -3,7 +3,8 @@ package org.chronicle.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.chronicle.command.imports.ChronicleFileImport;
+import org.chronicle.command.imports.ImportProgress;
+import org.chronicle.command.imports.Imports;
 import org.chronicle.command.imports.ImportResult;
 import org.chronicle.platform.eventstore.EventPositions;
 import org.slf4j.Logger;
@@ -30,10 +31,10 @@ class RastanSeed implements ApplicationRunner {
     private static final String FILE = "seed/rastan-2012.json";
     private static final Logger log = LoggerFactory.getLogger(RastanSeed.class);
 
-    private final ChronicleFileImport imports;
+    private final Imports imports;
     private final EventPositions positions;
 
-    RastanSeed(ChronicleFileImport imports, EventPositions positions) {
+    RastanSeed(Imports imports, EventPositions positions) {
         this.imports = imports;
         this.positions = positions;
     }
@@ -47,7 +48,7 @@ class RastanSeed implements ApplicationRunner {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("seed", null, List.of()));
         try (InputStream file = new ClassPathResource(FILE).getInputStream()) {
-            ImportResult result = imports.run(CHRONICLE, file);
+            ImportResult result = imports.run(CHRONICLE, "json", file, new ImportProgress());
             log.info("Loaded the Battle of Rastan: {} events recorded, {} refused", result.accepted(), result.refused());
             result.refusals().forEach(refusal -> log.warn("Seed row refused at line {}: {}", refusal.line(),
                     refusal.reason()));

@@ -41,6 +41,7 @@ class DockerComposeTest {
     @Test
     void theProxySendsWritesToTheCommandSideAndReadsToTheQuerySide() throws IOException {
         String nginx = Files.readString(ROOT.resolve("docker/nginx.conf"));
+        assertThat(nginx).containsPattern("location /api/v1/imports/ \\{\\s+proxy_pass http://command_side;");
         assertThat(nginx).containsPattern("POST\\s+command_side;")
                 .containsPattern("PUT\\s+command_side;")
                 .containsPattern("default\\s+query_side;")

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +47,9 @@ import org.springframework.stereotype.Component;
  * unchanged, so importing a file twice records nothing the second time.
  */
 @Component
-public class ChronicleFileImport {
+class ChronicleFileImport {
 
-    public static final String FORMAT = "chronicle/1";
+    static final String FORMAT = "chronicle/1";
 
     private final CommandGateway commands;
     private final EventPositions positions;
@@ -63,36 +62,39 @@ public class ChronicleFileImport {
     }
 
     /**
-     * Keeps the file on disk and reads it twice as a stream, so its size is bounded by the disk,
-     * not by memory: first whole, to refuse a file that cannot be read before anything is stored,
-     * then row by row.
+     * Reads the file, kept on disk, twice as a stream, so its size is bounded by the disk, not by
+     * memory: first whole, to refuse a file that cannot be read before anything is stored and to
+     * count its rows, then row by row.
      */
-    public ImportResult run(String chronicleId, InputStream body) {
-        Path file = null;
+    ImportResult run(String chronicleId, Path file, ImportProgress progress) {
         try {
-            file = Files.createTempFile("chronicle-import-", ".json");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             try (InputStream in = Files.newInputStream(file)) {
-                readable(in);
+                progress.total(readable(in));
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return run(chronicleId, in, Instant.now());
+                return run(chronicleId, in, Instant.now(), progress);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
         }
     }
 
-    /** The whole file parses as JSON: a syntax error anywhere is a 400 before any row is stored. */
-    private void readable(InputStream in) {
+    /**
+     * The whole file parses as JSON: a syntax error anywhere is a 400 before any row is stored.
+     * Answers the number of rows in its events.
+     */
+    private long readable(InputStream in) {
+        long rows = 0;
         try (JsonParser parser = json.createParser(in)) {
             while (parser.nextToken() != null) {
-                parser.skipChildren();
+                if (parser.currentToken() == JsonToken.START_OBJECT && parser.getParsingContext().getParent() != null
+                        && parser.getParsingContext().getParent().inArray()
+                        && "events".equals(parser.getParsingContext().getParent().getParent() == null ? null
+                        : parser.getParsingContext().getParent().getParent().getCurrentName())) {
+                    rows++;
+                }
             }
+            return rows;
         } catch (JsonProcessingException e) {
             throw new Refusal.Invalid("body", "the file is not readable JSON at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
@@ -101,8 +103,8 @@ public class ChronicleFileImport {
         }
     }
 
-    private ImportResult run(String chronicleId, InputStream file, Instant started) {
-        Rows rows = new Rows(chronicleId, started);
+    private ImportResult run(String chronicleId, InputStream file, Instant started, ImportProgress progress) {
+        Rows rows = new Rows(chronicleId, started, progress);
         try (JsonParser parser = json.createParser(file)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, "the file must be one JSON object");
             boolean defined = false;
@@ -159,10 +161,10 @@ public class ChronicleFileImport {
         /** How many events of each report the file has shown so far: the ordinal of the next one. */
         private final Map<String, Integer> seen = new HashMap<>();
 
-        Rows(String chronicleId, Instant started) {
+        Rows(String chronicleId, Instant started, ImportProgress progress) {
             this.chronicleId = chronicleId;
             this.started = started;
-            this.tally = new ImportRows(chronicleId);
+            this.tally = new ImportRows(chronicleId, progress);
         }
 
         void take(int line, JsonNode row, boolean defined) {

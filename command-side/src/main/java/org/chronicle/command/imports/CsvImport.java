@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ import org.chronicle.command.report.RecordingOutcome;
 import org.chronicle.platform.eventstore.EventPositions;
 
 /**
- * An import of a dataset's CSV, one event a row. The file is kept on disk and read twice: first
+ * An import of a dataset's CSV, one event a row. The file, kept on disk, is read twice: first
  * for what the rows need of the chronicle's definition (sides, areas, days), added in one
  * amendment; then row by row, each a report judged alone. A row's id in the dataset is its
  * report's id, so a second import of the file records nothing.
@@ -70,14 +68,13 @@ abstract class CsvImport {
     /** The report of a row; a {@link Refusal} names the column at fault. */
     abstract ReportContent report(Map<String, String> row);
 
-    ImportResult run(String chronicleId, InputStream body) {
-        Path file = null;
+    ImportResult run(String chronicleId, Path file, ImportProgress progress) {
         try {
-            file = Files.createTempFile("chronicle-" + dataset() + "-", ".csv");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             Needs needs = new Needs();
+            long count = 0;
             try (CsvRows rows = open(file)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
+                    count++;
                     if (row.fields() != null) {
                         try {
                             need(row.fields(), needs);
@@ -87,8 +84,9 @@ abstract class CsvImport {
                     }
                 }
             }
+            progress.total(count);
             define(chronicleId, needs);
-            ImportRows tally = new ImportRows(chronicleId);
+            ImportRows tally = new ImportRows(chronicleId, progress);
             try (CsvRows rows = open(file)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
                     take(chronicleId, row, tally);
@@ -97,10 +95,6 @@ abstract class CsvImport {
             return tally.result(positions.head());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
         }
     }
 

@@ -2,43 +2,59 @@ package org.chronicle.command.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Refusal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/chronicles/{c}/imports?format=json|ucdp|acled}: many reports at once, each judged
- * alone. The body is read as a stream.
+ * {@code POST /api/v1/chronicles/{c}/imports?format=json|ucdp|acled}: many reports at once, each
+ * judged alone. A small file answers when it is done (200); a larger one runs as a job (202 with
+ * its {@code Location}), whose progress {@code GET /api/v1/imports/{jobId}} answers.
  */
 @RestController
-@RequestMapping("/api/v1/chronicles/{chronicleId}/imports")
 class ImportController {
 
-    private final ChronicleFileImport json;
-    private final UcdpImport ucdp;
-    private final AcledImport acled;
+    private final Imports imports;
+    private final long asJobAbove;
 
-    ImportController(ChronicleFileImport json, UcdpImport ucdp, AcledImport acled) {
-        this.json = json;
-        this.ucdp = ucdp;
-        this.acled = acled;
+    ImportController(Imports imports, @Value("${chronicle.imports.job-above:1MB}") DataSize asJobAbove) {
+        this.imports = imports;
+        this.asJobAbove = asJobAbove.toBytes();
     }
 
-    @PostMapping
-    ImportResult importFile(@PathVariable String chronicleId, @RequestParam String format,
-                            HttpServletRequest request) throws IOException {
+    @PostMapping("/api/v1/chronicles/{chronicleId}/imports")
+    ResponseEntity<?> importFile(@PathVariable String chronicleId, @RequestParam String format,
+                                 HttpServletRequest request) throws IOException {
         if (!Ids.isValid(chronicleId)) {
             throw new Refusal.Invalid("chronicleId", "must be 1-100 letters, digits, '-', '_' or '.'");
         }
-        return switch (format) {
-            case "json" -> json.run(chronicleId, request.getInputStream());
-            case "ucdp" -> ucdp.run(chronicleId, request.getInputStream());
-            case "acled" -> acled.run(chronicleId, request.getInputStream());
-            default -> throw new Refusal.Invalid("format", "must be json, ucdp or acled");
-        };
+        Path file = imports.spool(format, request.getInputStream());
+        if (Files.size(file) > asJobAbove) {
+            ImportJob job = imports.submit(chronicleId, format, file);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/imports/" + job.id()))
+                    .body(job.view());
+        }
+        try {
+            return ResponseEntity.ok(imports.run(chronicleId, format, file, new ImportProgress()));
+        } finally {
+            file.toFile().delete();
+        }
+    }
+
+    @GetMapping("/api/v1/imports/{jobId}")
+    ImportJob.View job(@PathVariable String jobId) {
+        return imports.job(jobId).map(ImportJob::view)
+                .orElseThrow(() -> new Refusal.NotFound("No import job '" + jobId + "' in this process."));
     }
 }

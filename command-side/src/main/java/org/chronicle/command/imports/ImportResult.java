@@ -5,10 +5,11 @@ import org.chronicle.api.Violation;
 
 /**
  * What an import did, row by row: the rows recorded, those refused with their line and reason,
- * and those already recorded by an earlier import of the same file. {@code position} is the
+ * and those already recorded by an earlier import of the same file. The first thousand
+ * refusals are listed; {@code refused} counts them all. {@code position} is the
  * store's head when the import ended: a read given it as {@code consistentWith} sees every row.
  */
-public record ImportResult(String chronicleId, int accepted, int refused, int unchanged, long position,
+public record ImportResult(String chronicleId, long accepted, long refused, long unchanged, long position,
                            List<RowRefusal> refusals) {
 
     /** One refused row: where it is in the file, which report it concerns, why, and each field at fault. */

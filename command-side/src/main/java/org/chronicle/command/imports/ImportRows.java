@@ -16,23 +16,25 @@ final class ImportRows {
         boolean record() throws Exception;
     }
 
-    private final String chronicleId;
-    private final List<ImportResult.RowRefusal> refusals = new ArrayList<>();
-    private int accepted;
-    private int refused;
-    private int unchanged;
+    /** Refusals kept in full; beyond them only counted, so a file of bad rows cannot fill the memory. */
+    static final int KEPT_REFUSALS = 1_000;
 
-    ImportRows(String chronicleId) {
+    private final String chronicleId;
+    private final ImportProgress progress;
+    private final List<ImportResult.RowRefusal> refusals = new ArrayList<>();
+
+    ImportRows(String chronicleId, ImportProgress progress) {
         this.chronicleId = chronicleId;
+        this.progress = progress;
     }
 
     /** Judges one row alone: a refusal is kept with its line, and the import goes on. */
     void take(int line, String reportId, Row row) {
         try {
             if (row.record()) {
-                accepted++;
+                progress.countAccepted();
             } else {
-                unchanged++;
+                progress.countUnchanged();
             }
         } catch (Refusal refusal) {
             refuse(line, reportId, refusal);
@@ -55,11 +57,14 @@ final class ImportRows {
         List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
         String reason = errors.isEmpty() ? refusal.getMessage()
                 : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
-        refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
-        refused++;
+        if (refusals.size() < KEPT_REFUSALS) {
+            refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
+        }
+        progress.countRefused();
     }
 
     ImportResult result(long position) {
-        return new ImportResult(chronicleId, accepted, refused, unchanged, position, List.copyOf(refusals));
+        return new ImportResult(chronicleId, progress.accepted(), progress.refused(), progress.unchanged(), position,
+                List.copyOf(refusals));
     }
 }
