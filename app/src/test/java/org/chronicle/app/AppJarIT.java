@@ -42,6 +42,23 @@ class AppJarIT {
         }
     }
 
+    /** The CLI on a fresh embedded store: it starts the service in its own process, which loads Rastan. */
+    @Test
+    void theCliReplaysRastanDayByDayOnAFreshStore() throws Exception {
+        Process cli = new ProcessBuilder(ServiceProcess.javaBinary(), "-Xmx512m", "-jar",
+                ServiceProcess.jarOf("app").toAbsolutePath().toString(), "replay", "rastan-2012", "--to", "2012-02-05")
+                .directory(work.toFile())
+                .redirectError(work.resolve("cli.err").toFile())
+                .start();
+        cli.getOutputStream().close();
+        String printed = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cli.waitFor()).as(printed).isZero();
+        List<String> days = printed.lines().filter(line -> line.startsWith("2012-")).toList();
+        assertThat(days).as(printed).hasSize(8);
+        assertThat(days.get(7)).contains("-/24");
+        assertThat(printed).as("the standard output holds the replay alone").doesNotContain("INFO").doesNotContain("WARN");
+    }
+
     @Test
     void onPostgresTheReportLandsAsByteaInTheEventStore() throws Exception {
         String db = TestDatabase.create(AppJarIT.class);

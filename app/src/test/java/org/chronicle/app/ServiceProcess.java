@@ -108,7 +108,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
