@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.platform.eventstore.StoredJson;
@@ -22,6 +24,12 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
 
     private final JdbcTemplate jdbc;
     private final StoredJson json;
+    /**
+     * Definitions already read, by chronicle, with the version they are. A chronicle of a whole
+     * war has thousands of areas: reading its definition for every report would cost more than
+     * the report. The version is still asked each time, since another process may amend it.
+     */
+    private final Map<String, Versioned> read = new ConcurrentHashMap<>();
 
     JdbcChronicleCatalog(JdbcTemplate jdbc, StoredJson json) {
         this.jdbc = jdbc;
@@ -30,8 +38,24 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
 
     @Override
     public Optional<ChronicleDefinition> definition(String chronicleId) {
-        return jdbc.query("SELECT definition FROM chronicle_catalog WHERE chronicle_id = ?",
-                (rs, n) -> json.read(rs.getString(1), ChronicleDefinition.class), chronicleId).stream().findFirst();
+        Optional<Long> version = jdbc.queryForList("SELECT version FROM chronicle_catalog WHERE chronicle_id = ?",
+                Long.class, chronicleId).stream().findFirst();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        Versioned known = read.get(chronicleId);
+        if (known != null && known.version() == version.get()) {
+            return Optional.of(known.definition());
+        }
+        return jdbc.query("SELECT definition, version FROM chronicle_catalog WHERE chronicle_id = ?",
+                (rs, n) -> {
+                    ChronicleDefinition definition = json.read(rs.getString(1), ChronicleDefinition.class);
+                    read.put(chronicleId, new Versioned(rs.getLong(2), definition));
+                    return definition;
+                }, chronicleId).stream().findFirst();
+    }
+
+    private record Versioned(long version, ChronicleDefinition definition) {
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.chronicle.api.report.Shelling;
 import org.chronicle.api.report.SourceRef;
 import org.chronicle.command.chronicle.ChronicleCatalog;
 import org.chronicle.platform.eventstore.EventPositions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +39,9 @@ class AcledImport extends CsvImport {
 
     private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    AcledImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions) {
-        super(commands, catalog, positions);
+    AcledImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions,
+                @Value("${chronicle.imports.parallelism:4}") int parallelism) {
+        super(commands, catalog, positions, parallelism);
     }
 
     @Override

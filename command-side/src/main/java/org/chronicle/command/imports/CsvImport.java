@@ -36,8 +36,10 @@ import org.chronicle.platform.eventstore.EventPositions;
 /**
  * An import of a dataset's CSV, one event a row. The file, kept on disk, is read twice: first
  * for what the rows need of the chronicle's definition (sides, areas, days), added in one
- * amendment; then row by row, each a report judged alone. A row's id in the dataset is its
- * report's id, so a second import of the file records nothing.
+ * amendment; then row by row, each a report judged alone. Every row is a report of its own, so
+ * rows are recorded several at a time ({@code chronicle.imports.parallelism}), each in its own
+ * transaction. A row's id in the dataset is its report's id, so a second import of the file
+ * records nothing.
  */
 abstract class CsvImport {
 
@@ -46,11 +48,13 @@ abstract class CsvImport {
     private final CommandGateway commands;
     private final ChronicleCatalog catalog;
     private final EventPositions positions;
+    private final int parallelism;
 
-    CsvImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions) {
+    CsvImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions, int parallelism) {
         this.commands = commands;
         this.catalog = catalog;
         this.positions = positions;
+        this.parallelism = parallelism;
     }
 
     /** The dataset's name, as {@code origin.dataset} and the prefix of report ids. */
@@ -87,9 +91,10 @@ abstract class CsvImport {
             progress.total(count);
             define(chronicleId, needs);
             ImportRows tally = new ImportRows(chronicleId, progress);
-            try (CsvRows rows = open(file)) {
+            try (CsvRows rows = open(file); InFlight inFlight = new InFlight(parallelism)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
-                    take(chronicleId, row, tally);
+                    CsvRows.Row next = row;
+                    inFlight.submit(() -> take(chronicleId, next, tally));
                 }
             }
             return tally.result(positions.head());

@@ -57,14 +57,22 @@ final class ImportRows {
         List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
         String reason = errors.isEmpty() ? refusal.getMessage()
                 : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
-        if (refusals.size() < KEPT_REFUSALS) {
-            refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
+        synchronized (refusals) {
+            if (refusals.size() < KEPT_REFUSALS) {
+                refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
+            }
         }
         progress.countRefused();
     }
 
+    /** The result, refusals in the order of their lines whatever order the rows were judged in. */
     ImportResult result(long position) {
+        List<ImportResult.RowRefusal> inOrder;
+        synchronized (refusals) {
+            inOrder = refusals.stream().sorted(java.util.Comparator.comparingInt(ImportResult.RowRefusal::line))
+                    .toList();
+        }
         return new ImportResult(chronicleId, progress.accepted(), progress.refused(), progress.unchanged(), position,
-                List.copyOf(refusals));
+                inOrder);
     }
 }

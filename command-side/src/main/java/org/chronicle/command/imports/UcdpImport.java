@@ -19,6 +19,7 @@ import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
 import org.chronicle.command.chronicle.ChronicleCatalog;
 import org.chronicle.platform.eventstore.EventPositions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UcdpImport extends CsvImport {
 
-    UcdpImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions) {
-        super(commands, catalog, positions);
+    UcdpImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions,
+                @Value("${chronicle.imports.parallelism:4}") int parallelism) {
+        super(commands, catalog, positions, parallelism);
     }
 
     @Override
