@@ -61,6 +61,20 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process: Axon's token owner is {@code <pid>@<host>}. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Ends the process at once (SIGKILL): no shutdown hook runs, no claim is released. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String log() {
         try {
             return Files.readString(log);

@@ -1,8 +1,9 @@
 package org.chronicle.query;
 
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
-import java.util.List;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.chronicle.platform.eventstore.ListenConfiguration;
@@ -33,24 +34,36 @@ public class QuerySideApplication {
         return new MigrationUnit("query-side", "classpath:db/query", MigrationUnit.SIDE);
     }
 
+    @Bean
+    MigrationUnit querySideProcesses() {
+        return ProcessShare.SCHEMA;
+    }
+
     /**
      * Every projection streams the event store through a pooled processor per table set, whose
      * token lives in the read model's own {@code token_entry}, committed with the rows it
      * produced. Work is sequenced by chronicle, so one segment owns all of a chronicle's rows.
      * Which of the two processors runs is up to {@link Rebuilds}. On PostgreSQL the processors
      * read through the {@link WakingEventSource}, which wakes them when another process appends;
-     * otherwise straight from the event store.
+     * otherwise straight from the event store. Each process claims at most its share of the
+     * segments ({@link ProcessShare}), so several query-side processes share the work. A segment
+     * that sees only other segments' events stores its advanced token no more often than its claim
+     * is extended (Axon's default: every 5 s); a read given {@code consistentWith} on another
+     * process waits for that stored token, so the claims are extended every second by default.
      */
     @Autowired
     void projections(EventProcessingConfigurer processing, List<Projection> projections,
-                     ObjectProvider<WakingEventSource> waking,
+                     ObjectProvider<WakingEventSource> waking, ProcessShare share,
                      @Value("${chronicle.projections.batch-size:100}") int batchSize,
-                     @Value("${chronicle.projections.segments:4}") int segments) {
+                     @Value("${chronicle.projections.segments:4}") int segments,
+                     @Value("${chronicle.projections.claim-extension:1s}") Duration claimExtension) {
         for (Projection projection : projections) {
             for (TableSet set : TableSet.values()) {
                 String group = set.processor(projection.name());
                 processing.registerPooledStreamingEventProcessor(group, config -> source(config, waking),
-                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)
+                                .maxSegmentProvider(share)
+                                .claimExtensionThreshold(claimExtension.toMillis()));
                 processing.registerSequencingPolicy(group, config -> ByChronicle.INSTANCE);
                 processing.registerEventHandler(config -> projection.handlerFor(set, config));
                 processing.assignHandlerInstancesMatching(group, handler -> handler instanceof Projection.Handler h

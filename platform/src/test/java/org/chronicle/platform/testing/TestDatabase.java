@@ -31,16 +31,36 @@ public final class TestDatabase {
     /** Creates an empty database and answers its JDBC URL, user and password included. */
     public static String create(String hint) {
         String server = server();
-        String base = hint.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        String name = "chronicle_t_" + base.substring(0, Math.min(30, base.length()))
-                + "_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
+        String name = newName(hint);
         execute(server, "CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
         return withDatabase(server, name);
     }
 
+    private static String newName(String hint) {
+        String base = hint.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return "chronicle_t_" + base.substring(0, Math.min(30, base.length()))
+                + "_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
+    }
+
     public static String create(Class<?> testClass) {
         return create(testClass.getSimpleName());
+    }
+
+    /**
+     * Creates a copy of the database at {@code databaseUrl} (one of {@link #create}'s) and answers
+     * its URL. PostgreSQL copies a database only while no one is connected to it.
+     */
+    public static String copy(String databaseUrl, String hint) {
+        Matcher m = URL.matcher(databaseUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + databaseUrl);
+        }
+        String server = server();
+        String name = newName(hint);
+        execute(server, "CREATE DATABASE " + name + " TEMPLATE " + m.group(2));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+        return withDatabase(server, name);
     }
 
     /** The URL of the server's administrative database: where databases are created. */
