@@ -24,6 +24,9 @@ public class CasualtyLedger {
     /** Every event on every report, as this projection saw it: it ends the versions before it. */
     static final String EVENTS = "casualty_report_event";
 
+    /** A day later than any a chronicle holds, for "every day" in SQL. */
+    private static final LocalDate FAR = LocalDate.of(9999, 12, 31);
+
     private final JdbcTemplate jdbc;
     private final ProjectionSets sets;
 
@@ -60,9 +63,41 @@ public class CasualtyLedger {
      */
     public Map<String, PartyCasualties> cumulative(String chronicleId, LocalDate day, ChronicleDefinition chronicle,
                                                    AsOf asOf) {
+        return new Reconciliation(chronicle).eachDay(dayFigures(chronicleId, day, asOf), claims(chronicleId, day, asOf),
+                List.of(day)).get(day);
+    }
+
+    /** The cumulative figures through every day of the period, read once and swept in order. */
+    public Map<LocalDate, Map<String, PartyCasualties>> cumulativeEachDay(String chronicleId,
+                                                                         ChronicleDefinition chronicle, AsOf asOf) {
+        LocalDate end = chronicle.period().end();
+        return new Reconciliation(chronicle).eachDay(dayFigures(chronicleId, end, asOf), claims(chronicleId, end, asOf),
+                chronicle.period().days().toList());
+    }
+
+    /** The day sums of every day of the period (counting rule 2), in one reading. */
+    public Map<LocalDate, Map<String, PartyCasualties>> dayEachDay(String chronicleId, AsOf asOf) {
+        Map<LocalDate, Map<String, PartyCasualties>> byDay = new TreeMap<>();
+        for (Reconciliation.DayFigure figure : dayFigures(chronicleId, LocalDate.MAX, asOf)) {
+            byDay.computeIfAbsent(figure.day(), d -> new TreeMap<>())
+                    .merge(figure.party(), figure.casualties(), CasualtyLedger::plus);
+        }
+        return byDay;
+    }
+
+    private static PartyCasualties plus(PartyCasualties a, PartyCasualties b) {
+        return new PartyCasualties(plus(a.killed(), b.killed()), plus(a.wounded(), b.wounded()));
+    }
+
+    private static Figure plus(Figure a, Figure b) {
+        return a == null ? b : b == null ? a : a.plus(b);
+    }
+
+    /** The day sums per day, area and party, up to {@code through}. */
+    private List<Reconciliation.DayFigure> dayFigures(String chronicleId, LocalDate through, AsOf asOf) {
         TableSet set = sets.active(Projections.CASUALTIES);
         AsOf.Condition counts = asOf.counts("f", set.table(EVENTS));
-        List<Reconciliation.DayFigure> days = jdbc.query(set.sql("""
+        return jdbc.query(set.sql("""
                         SELECT on_day, area, party,
                                SUM(killed_low), SUM(killed_best), SUM(killed_high),
                                COUNT(killed_best), COUNT(killed_high),
@@ -72,8 +107,14 @@ public class CasualtyLedger {
                         GROUP BY on_day, area, party""".formatted(counts.sql())),
                 (rs, n) -> new Reconciliation.DayFigure(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
                         new PartyCasualties(sum(rs, 4), sum(rs, 9))),
-                counts.around(List.of(chronicleId, Date.valueOf(day))));
-        List<Reconciliation.Claim> claims = jdbc.query(set.sql("""
+                counts.around(List.of(chronicleId, Date.valueOf(through.isAfter(FAR) ? FAR : through))));
+    }
+
+    /** The claims ending by {@code through}, in the order of application. */
+    private List<Reconciliation.Claim> claims(String chronicleId, LocalDate through, AsOf asOf) {
+        TableSet set = sets.active(Projections.CASUALTIES);
+        AsOf.Condition counts = asOf.counts("f", set.table(EVENTS));
+        return jdbc.query(set.sql("""
                         SELECT period_start, period_end, area, party,
                                killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high
                         FROM {period_claim} f WHERE chronicle_id = ? AND period_end <= ? AND %s
@@ -81,8 +122,7 @@ public class CasualtyLedger {
                 (rs, n) -> new Reconciliation.Claim(
                         new Period(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()), rs.getString(3),
                         rs.getString(4), new PartyCasualties(figure(rs, 5), figure(rs, 8))),
-                counts.around(List.of(chronicleId, Date.valueOf(day))));
-        return new Reconciliation(chronicle).cumulative(days, claims);
+                counts.around(List.of(chronicleId, Date.valueOf(through))));
     }
 
     /** Columns from {@code at}: low, best, high; a null best means the figure was not given. */

@@ -2,8 +2,11 @@ package org.chronicle.query.control;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.report.Extent;
@@ -43,5 +46,38 @@ public class ControlBook {
                         .formatted(counts.sql())),
                 String.class, counts.around(List.of(chronicleId, Date.valueOf(day)))));
         return new ControlRule(chronicle).on(changes, clashes);
+    }
+
+    /**
+     * Every area on every day of the period, from one reading of the changes and one of the
+     * clashes, the rule applied day by day in memory.
+     */
+    public Map<LocalDate, List<AreaControl>> eachDay(String chronicleId, ChronicleDefinition chronicle, AsOf asOf) {
+        TableSet set = sets.active(Projections.CONTROL);
+        AsOf.Condition counts = asOf.counts("c", set.table(EVENTS));
+        LocalDate end = chronicle.period().end();
+        List<ControlRule.Change> changes = jdbc.query(set.sql("""
+                        SELECT report_id, area, on_day, to_side, extent, first_position FROM {control_change} c
+                        WHERE chronicle_id = ? AND on_day <= ? AND %s ORDER BY on_day""".formatted(counts.sql())),
+                (rs, n) -> new ControlRule.Change(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getString(4), Extent.valueOf(rs.getString(5)), rs.getLong(6)),
+                counts.around(List.of(chronicleId, Date.valueOf(end))));
+        Map<LocalDate, Set<String>> clashes = new HashMap<>();
+        jdbc.query(set.sql("""
+                        SELECT DISTINCT on_day, area FROM {clash_day} c WHERE chronicle_id = ? AND on_day <= ? AND %s"""
+                        .formatted(counts.sql())),
+                rs -> {
+                    clashes.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashSet<>()).add(rs.getString(2));
+                }, counts.around(List.of(chronicleId, Date.valueOf(end))));
+        ControlRule rule = new ControlRule(chronicle);
+        Map<LocalDate, List<AreaControl>> byDay = new TreeMap<>();
+        int known = 0;
+        for (LocalDate day : chronicle.period().days().toList()) {
+            while (known < changes.size() && !changes.get(known).day().isAfter(day)) {
+                known++;
+            }
+            byDay.put(day, rule.on(changes.subList(0, known), clashes.getOrDefault(day, Set.of())));
+        }
+        return byDay;
     }
 }

@@ -42,17 +42,23 @@ class DayController {
         this.progress = progress;
     }
 
-    /** One row per day of the period, days without reports included. */
+    /**
+     * One row per day of the period, days without reports included: each read model is read once
+     * for the whole period, and the rules swept over the days in order.
+     */
     @GetMapping
     List<DaySummary> days(@PathVariable String chronicleId, AsOf asOf,
                           @RequestParam(required = false) Long consistentWith) {
         progress.await(consistentWith);
         ChronicleDefinition chronicle = states.chronicle(chronicleId, asOf);
         Map<LocalDate, Integer> counts = reports.countsByDay(chronicleId, asOf);
+        Map<LocalDate, List<AreaControl>> controllers = control.eachDay(chronicleId, chronicle, asOf);
+        Map<LocalDate, Map<String, PartyCasualties>> days = casualties.dayEachDay(chronicleId, asOf);
+        Map<LocalDate, Map<String, PartyCasualties>> cumulative = casualties.cumulativeEachDay(chronicleId, chronicle,
+                asOf);
         return chronicle.period().days().map(day -> new DaySummary(day, counts.getOrDefault(day, 0),
-                        sides(control.on(chronicleId, day, chronicle, asOf)),
-                        killed(casualties.day(chronicleId, day, asOf)),
-                        killed(casualties.cumulative(chronicleId, day, chronicle, asOf))))
+                        sides(controllers.get(day)), killed(days.getOrDefault(day, Map.of())),
+                        killed(cumulative.get(day))))
                 .toList();
     }
 

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 import java.time.LocalDate;
@@ -90,6 +94,33 @@ class CountingRulesPropertyTest {
             assertThat(casualties.path("cumulative")).as("cumulative " + at).isEqualTo(asJson(rules.cumulative(day)));
             assertThat(reports(answer.json().path("reports"))).as("reports " + at).isEqualTo(asJson(rules.reports(day)));
         }
+        Http.Answer list = http.get("/api/v1/chronicles/" + chronicleId + "/days?" + query);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<LocalDate> days = story.chronicle().period().days().toList();
+        assertThat(list.json()).hasSize(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
+            JsonNode row = list.json().get(i);
+            String at = "the list's %s as known at %s, reported by %s, seed %d: %s".formatted(day, knownAt, reportedBy,
+                    seed, story);
+            assertThat(row.path("killed")).as("killed " + at).isEqualTo(asJson(killed(rules.day(day))));
+            assertThat(row.path("cumulativeKilled")).as("cumulative " + at)
+                    .isEqualTo(asJson(killed(rules.cumulative(day))));
+            Map<String, Object> sides = new LinkedHashMap<>();
+            rules.control(day).forEach(entry -> sides.put((String) entry.get("area"), entry.get("side")));
+            assertThat(row.path("control")).as("control " + at).isEqualTo(asJson(sides));
+        }
+    }
+
+    /** The killed figure of each party that has one. */
+    private static Map<String, Object> killed(Map<String, Map<String, org.chronicle.api.Figure>> parties) {
+        Map<String, Object> killed = new TreeMap<>();
+        parties.forEach((party, measures) -> {
+            if (measures.get("killed") != null) {
+                killed.put(party, measures.get("killed"));
+            }
+        });
+        return killed;
     }
 
     /** The reports of a day as the plain rules list them: id, version and status. */
