@@ -30,7 +30,9 @@ class ReadConfiguration implements WebMvcConfigurer {
     @Bean
     OperationCustomizer timeAxes() {
         return (operation, handler) -> {
-            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == AsOf.class)) {
+            boolean named = operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> "asKnownAt".equals(p.getName()));
+            if (!named && Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == AsOf.class)) {
                 operation.addParametersItem(new QueryParameter().name("asKnownAt")
                         .description("What the chronicle held at this instant (ISO-8601, UTC)")
                         .schema(new StringSchema().format("date-time")));
