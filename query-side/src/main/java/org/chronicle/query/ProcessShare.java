@@ -117,11 +117,21 @@ public class ProcessShare implements MaxSegmentProvider, SmartLifecycle {
         }
         beating.shutdownNow();
         beating = null;
+        // Leaving is a courtesy that lets the others take over sooner; the row expires anyway. At
+        // most a second is spent on it, so a database already gone cannot hold up the shutdown.
+        Thread leaving = new Thread(() -> {
+            try {
+                jdbc.update("DELETE FROM query_side_process WHERE node_id = ?", nodeId);
+            } catch (RuntimeException e) {
+                log.debug("The query side could not leave query_side_process: {}", e.getMessage());
+            }
+        }, "query-side-process-leave");
+        leaving.setDaemon(true);
+        leaving.start();
         try {
-            jdbc.update("DELETE FROM query_side_process WHERE node_id = ?", nodeId);
-        } catch (RuntimeException e) {
-            // H2 closes an embedded database at VM shutdown on its own; the row expires anyway.
-            log.debug("The query side could not leave query_side_process: {}", e.getMessage());
+            leaving.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
