@@ -575,6 +575,7 @@ async function apply(view) {
     $('chronicle').value = state.chronicleId;
     try {
         if (chronicleChanged || knownAtChanged || !state.chronicle) await loadChronicle();
+        if (!state.dates.includes(state.day)) state.day = state.dates[0];
         await showDay();
     } catch (error) {
         showProblem(error);
