@@ -42,6 +42,12 @@ public class SecurityConfiguration {
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/error"};
 
+    /**
+     * The replay page and its assets (the query side's static files and WebJars): public whatever
+     * {@code chronicle.security.reads} says; the API reads the page makes follow that setting.
+     */
+    private static final String[] PAGE = {"/", "/index.html", "/page/**", "/webjars/**"};
+
     @Bean
     MigrationUnit accountsSchema() {
         return AccountStore.SCHEMA;
@@ -91,6 +97,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN).permitAll();
+                    requests.requestMatchers(HttpMethod.GET, PAGE).permitAll();
+                    requests.requestMatchers(HttpMethod.HEAD, PAGE).permitAll();
                     requests.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
                     if (readsOpen) {
                         requests.requestMatchers(HttpMethod.GET).permitAll();
