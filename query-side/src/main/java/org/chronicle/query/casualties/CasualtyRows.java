@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.chronicle.api.Figure;
 import org.chronicle.api.report.ReportContent;
+import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -62,16 +63,7 @@ final class CasualtyRows {
      * (replaced, retracted or a duplicate), and the event is kept for the other time axes.
      */
     void replace(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
-        update("DELETE FROM {" + CasualtyLedger.EVENTS + "} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
-                chronicleId, reportId, version);
-        update("INSERT INTO {" + CasualtyLedger.EVENTS + "} (chronicle_id, report_id, version, recorded_at, reported_on)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                chronicleId, reportId, version, Timestamp.from(at), Date.valueOf(reportedOn));
-        for (String table : new String[] {"casualty_figure", "period_claim"}) {
-            update("UPDATE {" + table + "} SET replaced_at = ?"
-                            + " WHERE chronicle_id = ? AND report_id = ? AND version < ? AND replaced_at IS NULL",
-                    Timestamp.from(at), chronicleId, reportId, version);
-        }
+        Supersession.record(jdbc, set, CasualtyLedger.EVENTS, List.of("casualty_figure", "period_claim"), chronicleId, reportId, version, at, reportedOn);
     }
 
     void clear() {
