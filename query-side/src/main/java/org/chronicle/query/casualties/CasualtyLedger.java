@@ -42,6 +42,19 @@ public class CasualtyLedger {
     public Map<String, PartyCasualties> day(String chronicleId, LocalDate day, AsOf asOf) {
         Map<String, PartyCasualties> byParty = new TreeMap<>();
         TableSet set = sets.active(Projections.CASUALTIES);
+        if (asOf.isNow()) {
+            jdbc.query(set.sql("""
+                            SELECT party,
+                                   SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_n), SUM(killed_high_n),
+                                   SUM(wounded_low), SUM(wounded_best), SUM(wounded_high), SUM(wounded_n),
+                                   SUM(wounded_high_n)
+                            FROM {casualty_day_sum} WHERE chronicle_id = ? AND on_day = ? AND rows_n > 0
+                            GROUP BY party"""),
+                    rs -> {
+                        byParty.put(rs.getString(1), new PartyCasualties(sum(rs, 2), sum(rs, 7)));
+                    }, chronicleId, Date.valueOf(day));
+            return byParty;
+        }
         AsOf.Condition counts = asOf.counts("f", set.table(EVENTS));
         jdbc.query(set.sql("""
                         SELECT party,
@@ -93,9 +106,23 @@ public class CasualtyLedger {
         return a == null ? b : b == null ? a : a.plus(b);
     }
 
-    /** The day sums per day, area and party, up to {@code through}. */
+    /**
+     * The day sums per day, area and party, up to {@code through}: now, from the sums the
+     * projection keeps; as of an earlier moment, from the figures that counted then.
+     */
     private List<Reconciliation.DayFigure> dayFigures(String chronicleId, LocalDate through, AsOf asOf) {
         TableSet set = sets.active(Projections.CASUALTIES);
+        LocalDate until = through.isAfter(FAR) ? FAR : through;
+        if (asOf.isNow()) {
+            return jdbc.query(set.sql("""
+                            SELECT on_day, area, party,
+                                   killed_low, killed_best, killed_high, killed_n, killed_high_n,
+                                   wounded_low, wounded_best, wounded_high, wounded_n, wounded_high_n
+                            FROM {casualty_day_sum} WHERE chronicle_id = ? AND on_day <= ? AND rows_n > 0"""),
+                    (rs, n) -> new Reconciliation.DayFigure(rs.getDate(1).toLocalDate(), rs.getString(2),
+                            rs.getString(3), new PartyCasualties(sum(rs, 4), sum(rs, 9))),
+                    chronicleId, Date.valueOf(until));
+        }
         AsOf.Condition counts = asOf.counts("f", set.table(EVENTS));
         return jdbc.query(set.sql("""
                         SELECT on_day, area, party,
@@ -107,7 +134,7 @@ public class CasualtyLedger {
                         GROUP BY on_day, area, party""".formatted(counts.sql())),
                 (rs, n) -> new Reconciliation.DayFigure(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
                         new PartyCasualties(sum(rs, 4), sum(rs, 9))),
-                counts.around(List.of(chronicleId, Date.valueOf(through.isAfter(FAR) ? FAR : through))));
+                counts.around(List.of(chronicleId, Date.valueOf(until))));
     }
 
     /** The claims ending by {@code through}, in the order of application. */

@@ -29,6 +29,7 @@ final class CasualtyRows {
     void put(String chronicleId, String reportId, long version, ReportContent report, Instant recordedAt,
              LocalDate reportedOn, long position) {
         replace(chronicleId, reportId, version, recordedAt, reportedOn);
+        daySums(chronicleId, reportId, "version = ?", version, -1);
         update("DELETE FROM {casualty_figure} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
                 chronicleId, reportId, version);
         update("DELETE FROM {period_claim} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
@@ -55,6 +56,7 @@ final class CasualtyRows {
                             low(c.killed()), best(c.killed()), high(c.killed()),
                             low(c.wounded()), best(c.wounded()), high(c.wounded()),
                             Timestamp.from(recordedAt), Date.valueOf(reportedOn)}).toList());
+            daySums(chronicleId, reportId, "version = ?", version, +1);
         }
     }
 
@@ -63,13 +65,53 @@ final class CasualtyRows {
      * (replaced, retracted or a duplicate), and the event is kept for the other time axes.
      */
     void replace(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        daySums(chronicleId, reportId, "version < ?", version, -1);
         Supersession.record(jdbc, set, CasualtyLedger.EVENTS, List.of("casualty_figure", "period_claim"), chronicleId, reportId, version, at, reportedOn);
     }
 
     void clear() {
         update("DELETE FROM {casualty_figure}");
         update("DELETE FROM {period_claim}");
+        update("DELETE FROM {casualty_day_sum}");
         update("DELETE FROM {" + CasualtyLedger.EVENTS + "}");
+    }
+
+    /**
+     * Adds to the day sums ({@code sign} +1) or takes from them (-1) the report's figures that
+     * count now and match {@code versions}: before they are replaced or written again, and after
+     * they are written. Rows that no longer count were taken out when they stopped counting.
+     */
+    private void daySums(String chronicleId, String reportId, String versions, long version, int sign) {
+        List<Object[]> changes = jdbc.query(set.sql("""
+                        SELECT on_day, area, party, killed_low, killed_best, killed_high,
+                               wounded_low, wounded_best, wounded_high
+                        FROM {casualty_figure}
+                        WHERE chronicle_id = ? AND report_id = ? AND replaced_at IS NULL AND %s""".formatted(versions)),
+                (rs, n) -> new Object[] {sign,
+                        sign * rs.getLong(4), sign * rs.getLong(5), sign * rs.getLong(6),
+                        rs.getObject(5) == null ? 0 : sign, rs.getObject(6) == null ? 0 : sign,
+                        sign * rs.getLong(7), sign * rs.getLong(8), sign * rs.getLong(9),
+                        rs.getObject(8) == null ? 0 : sign, rs.getObject(9) == null ? 0 : sign,
+                        chronicleId, rs.getDate(1), rs.getString(2), rs.getString(3)},
+                chronicleId, reportId, version);
+        for (Object[] change : changes) {
+            int changed = jdbc.update(set.sql("""
+                            UPDATE {casualty_day_sum} SET rows_n = rows_n + ?,
+                                killed_low = killed_low + ?, killed_best = killed_best + ?,
+                                killed_high = killed_high + ?, killed_n = killed_n + ?,
+                                killed_high_n = killed_high_n + ?,
+                                wounded_low = wounded_low + ?, wounded_best = wounded_best + ?,
+                                wounded_high = wounded_high + ?, wounded_n = wounded_n + ?,
+                                wounded_high_n = wounded_high_n + ?
+                            WHERE chronicle_id = ? AND on_day = ? AND area = ? AND party = ?"""), change);
+            if (changed == 0) {
+                jdbc.update(set.sql("""
+                                INSERT INTO {casualty_day_sum} (rows_n, killed_low, killed_best, killed_high,
+                                    killed_n, killed_high_n, wounded_low, wounded_best, wounded_high, wounded_n,
+                                    wounded_high_n, chronicle_id, on_day, area, party)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""), change);
+            }
+        }
     }
 
     private void update(String sql, Object... args) {

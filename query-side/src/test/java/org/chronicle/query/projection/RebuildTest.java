@@ -67,6 +67,8 @@ class RebuildTest {
     Rebuilds rebuilds;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ProjectionSets sets;
     Http http;
     long head;
 
@@ -131,13 +133,15 @@ class RebuildTest {
     @Test
     void eventsHandledAgainAfterARolledBackTokenChangeNothing() {
         List<JsonNode> before = answers();
-        for (String projection : List.of(Projections.CHRONICLES, Projections.CONTROL, Projections.REPORTS)) {
-            StreamingEventProcessor processor = processing.eventProcessor(projection, StreamingEventProcessor.class)
+        for (String projection : List.of(Projections.CHRONICLES, Projections.CASUALTIES, Projections.CONTROL,
+                Projections.REPORTS)) {
+            String name = sets.active(projection).processor(projection);
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
-            jdbc.update("UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?", projection);
+            jdbc.update("UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?", name);
             processor.start();
-            caughtUp(projection);
+            caughtUp(name);
         }
         assertThat(answers()).isEqualTo(before);
     }
