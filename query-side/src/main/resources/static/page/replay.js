@@ -37,6 +37,9 @@ const state = {
     playing: null,
     dayRequest: 0,
     lastPush: 0,
+    account: {signedIn: false},
+    consistentWith: null,  // a write's position: the next reads wait for it
+    recorded: null,        // {reportId, version}: a correction just recorded, shown with its report
 };
 
 // ---- the API -----------------------------------------------------------------------------------
@@ -62,6 +65,30 @@ async function get(path, params = {}) {
         throw new Problem(`${path}: ${detail}`);
     }
     return response.json();
+}
+
+/** The token Spring Security left in the XSRF-TOKEN cookie, sent back with every write. */
+function csrfToken() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : null;
+}
+
+/** A write (or sign-in): answers {status, json} whatever the status, for the caller to judge. */
+async function send(method, path, body) {
+    const headers = {Accept: 'application/json, application/problem+json'};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
+    const response = await fetch(path, {
+        method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let json = null;
+    try {
+        json = await response.json();
+    } catch (ignored) {
+        // no body
+    }
+    return {status: response.status, json};
 }
 
 const chroniclePath = () => `api/v1/chronicles/${encodeURIComponent(state.chronicleId)}`;
@@ -442,16 +469,21 @@ function renderReports(reports) {
         history.addEventListener('toggle', () => {
             if (history.open && !history.dataset.loaded) loadHistory(report.reportId, history);
         });
+        const recorded = state.recorded?.reportId === report.reportId ? state.recorded : null;
         list.append(el('li', {'data-report': report.reportId, 'data-status': report.status},
             el('div', {},
                 el('span', {class: 'badge type'}, report.type),
                 statusBadge(report.status),
                 el('span', {class: 'report-id'}, report.reportId),
                 report.area ? ` · ${areaName(report.area)}` : ''),
+            recorded ? el('p', {class: 'correction-recorded', role: 'status', 'data-version': recorded.version},
+                `Version ${recorded.version} recorded`) : null,
             el('div', {class: 'summary'}, report.summary || ''),
             sourcesList(report.sources),
             history));
+        if (recorded) history.open = true;
     }
+    state.recorded = null;
 }
 
 async function loadHistory(reportId, container) {
@@ -481,11 +513,203 @@ async function loadHistory(reportId, container) {
             list.append(item);
         }
         container.append(list);
+        if (isEditor() && !state.asKnownAt && answer.report) {
+            const button = el('button', {type: 'button', class: 'correct'}, 'Correct this report');
+            button.addEventListener('click', () => {
+                button.hidden = true;
+                container.append(correctionForm(reportId, answer.report, answer.version, () => {
+                    button.hidden = false;
+                }));
+            });
+            container.append(button);
+        }
         container.dataset.loaded = 'true';
     } catch (error) {
         container.dataset.loaded = '';
         container.append(el('p', {class: 'problem'}, error.message));
     }
+}
+
+// ---- signing in ------------------------------------------------------------------------------
+
+const isEditor = () => !!state.account.signedIn && (state.account.roles || []).includes('EDITOR');
+
+function renderAccount() {
+    const who = $('signed-in-as');
+    if (state.account.signedIn) {
+        who.textContent = `Signed in as ${state.account.username} (${(state.account.roles || []).join(', ')})`;
+    } else {
+        who.textContent = '';
+    }
+    who.hidden = !state.account.signedIn;
+    $('sign-out').hidden = !state.account.signedIn;
+    $('sign-in-box').hidden = !!state.account.signedIn;
+    document.body.dataset.signedIn = String(!!state.account.signedIn);
+}
+
+async function loadAccount() {
+    try {
+        state.account = await get('api/v1/session');
+    } catch (error) {
+        state.account = {signedIn: false};
+    }
+    renderAccount();
+}
+
+async function signIn(event) {
+    event.preventDefault();
+    const problem = $('sign-in-problem');
+    problem.hidden = true;
+    const answer = await send('POST', 'api/v1/session',
+        {username: $('sign-in-username').value, password: $('sign-in-password').value});
+    $('sign-in-password').value = '';
+    if (answer.status !== 200) {
+        problem.textContent = answer.json?.detail || `Not signed in (${answer.status})`;
+        problem.hidden = false;
+        return;
+    }
+    state.account = answer.json;
+    $('sign-in-box').open = false;
+    renderAccount();
+    showDay();
+}
+
+async function signOut() {
+    await send('DELETE', 'api/v1/session');
+    state.account = {signedIn: false};
+    renderAccount();
+    showDay();
+}
+
+// ---- corrections -------------------------------------------------------------------------------
+
+const REPORT_FIELDS = ['type', 'date', 'latestDate', 'period', 'area', 'summary', 'sources', 'casualties',
+    'shelling', 'defection', 'control', 'origin'];
+
+/**
+ * A correction of one report: the current version's content with its summary and casualty figures
+ * editable, the rest carried over; a reason and the source of the correction. The contract's
+ * validation errors are shown next to the input of the field they name.
+ */
+function correctionForm(reportId, current, version, onClose) {
+    const form = el('form', {class: 'correction', 'data-report': reportId, novalidate: true});
+    const problems = el('ul', {class: 'form-problems', role: 'alert'});
+    problems.hidden = true;
+    const fields = new Map();
+    const input = (label, field, value, attributes = {}) => {
+        const box = attributes.multiline
+            ? el('textarea', {name: field, 'data-field': field, rows: 3})
+            : el('input', {name: field, 'data-field': field, type: attributes.type || 'text'});
+        box.value = value ?? '';
+        const error = el('span', {class: 'field-error', 'data-error-for': field});
+        fields.set(field, {box, error});
+        return el('label', {class: 'field'}, label, ' ', box, error);
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    form.append(el('h4', {}, `Correct ${reportId} (now version ${version})`), problems,
+        input('Reason', 'reason', ''),
+        el('fieldset', {}, el('legend', {}, 'Source of the correction'),
+            input('Name', 'sources[0].name', ''),
+            input('Published on', 'sources[0].publishedOn', today, {type: 'date'})),
+        input('Summary', 'report.summary', current.summary, {multiline: true}));
+    (current.casualties || []).forEach((count, i) => {
+        const figureInputs = kind => ['low', 'best', 'high'].map(bound =>
+            input(`${kind} ${bound}`, `report.casualties[${i}].${kind}.${bound}`, count[kind]?.[bound], {type: 'number'}));
+        form.append(el('fieldset', {'data-party': count.party},
+            el('legend', {}, `Casualties: ${partyName(count.party)}`),
+            ...figureInputs('killed'), ...figureInputs('wounded')));
+    });
+    const status = el('p', {class: 'correction-status', role: 'status'});
+    const submit = el('button', {type: 'submit', class: 'submit-correction'}, 'Record the correction');
+    const cancel = el('button', {type: 'button', class: 'cancel-correction'}, 'Cancel');
+    cancel.addEventListener('click', () => {
+        form.remove();
+        onClose();
+    });
+    form.append(el('div', {}, submit, ' ', cancel), status);
+
+    const value = field => fields.get(field).box.value.trim();
+    const number = field => {
+        const text = value(field);
+        if (text === '') return null;
+        const n = Number(text);
+        return Number.isInteger(n) ? n : text;
+    };
+    const figureOf = (i, kind) => {
+        const [low, best, high] = ['low', 'best', 'high'].map(b => number(`report.casualties[${i}].${kind}.${b}`));
+        return low === null && best === null && high === null ? null : {low, best, high};
+    };
+    const body = () => {
+        const report = {};
+        for (const name of REPORT_FIELDS) {
+            if (current[name] !== null && current[name] !== undefined) report[name] = current[name];
+        }
+        report.summary = value('report.summary');
+        report.casualties = (current.casualties || []).map((count, i) => {
+            const corrected = {party: count.party};
+            const killed = figureOf(i, 'killed');
+            const wounded = figureOf(i, 'wounded');
+            if (killed) corrected.killed = killed;
+            if (wounded) corrected.wounded = wounded;
+            return corrected;
+        });
+        return {
+            reason: value('reason'),
+            sources: [{name: value('sources[0].name'), publishedOn: value('sources[0].publishedOn') || null}],
+            report,
+            expectedVersion: version,
+        };
+    };
+    const clearErrors = () => {
+        problems.replaceChildren();
+        problems.hidden = true;
+        status.textContent = '';
+        for (const {box, error} of fields.values()) {
+            error.textContent = '';
+            box.removeAttribute('aria-invalid');
+        }
+    };
+    const showErrors = answer => {
+        const errors = answer.json?.errors || [];
+        for (const {field, message} of errors) {
+            const known = fields.get(field);
+            if (known) {
+                known.error.textContent = known.error.textContent ? `${known.error.textContent}; ${message}` : message;
+                known.box.setAttribute('aria-invalid', 'true');
+            } else {
+                problems.append(el('li', {'data-field': field || ''}, field ? `${field}: ${message}` : message));
+            }
+        }
+        if (errors.length === 0) {
+            problems.append(el('li', {}, answer.json?.detail || answer.json?.title || `Not recorded (${answer.status})`));
+        }
+        problems.hidden = problems.children.length === 0;
+    };
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        clearErrors();
+        submit.disabled = true;
+        try {
+            const answer = await send('POST',
+                `${chroniclePath()}/reports/${encodeURIComponent(reportId)}/corrections`, body());
+            if (answer.status === 201) {
+                status.textContent = `Version ${answer.json.version} recorded`;
+                state.recorded = {reportId, version: answer.json.version};
+                state.consistentWith = answer.json.position;
+                state.daysFor = null;
+                await showDay();
+                state.consistentWith = null;
+            } else {
+                showErrors(answer);
+            }
+        } catch (error) {
+            problems.append(el('li', {}, `Not recorded: ${error.message}`));
+            problems.hidden = false;
+        } finally {
+            submit.disabled = false;
+        }
+    });
+    return form;
 }
 
 // ---- loading -----------------------------------------------------------------------------------
@@ -533,18 +757,19 @@ async function loadChronicle() {
 async function loadDays() {
     const key = JSON.stringify([state.chronicleId, state.asKnownAt, state.asReported ? state.day : null]);
     if (state.daysFor === key) return;
-    state.days = await get(`${chroniclePath()}/days`, timeAxes(state.day));
+    state.days = await get(`${chroniclePath()}/days`, {...timeAxes(state.day), consistentWith: state.consistentWith});
     state.daysFor = key;
     drawChart();
 }
 
 async function showDay() {
     const request = ++state.dayRequest;
+    document.body.dataset.ready = 'false';
     renderDayControl();
     renderBanner();
     try {
         const [answer] = await Promise.all([
-            get(`${chroniclePath()}/days/${state.day}`, timeAxes(state.day)),
+            get(`${chroniclePath()}/days/${state.day}`, {...timeAxes(state.day), consistentWith: state.consistentWith}),
             loadDays(),
         ]);
         if (request !== state.dayRequest) return;
@@ -637,6 +862,8 @@ function wire() {
         apply({chronicle: state.chronicleId, day: state.day, asKnownAt, asReported: state.asReported})
             .then(() => writeUrl());
     });
+    $('sign-in-form').addEventListener('submit', signIn);
+    $('sign-out').addEventListener('click', signOut);
     $('known-now').addEventListener('click', () => {
         apply({chronicle: state.chronicleId, day: state.day, asKnownAt: null, asReported: state.asReported})
             .then(() => writeUrl());
@@ -669,6 +896,7 @@ async function start() {
         state.settings = {};
     }
     setUpMap();
+    await loadAccount();
     try {
         state.chronicles = await get('api/v1/chronicles');
     } catch (error) {

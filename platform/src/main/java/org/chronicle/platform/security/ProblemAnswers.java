@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /** 401 and 403 as problem+json, like every other error of the service. */
 final class ProblemAnswers {
@@ -28,18 +29,32 @@ final class ProblemAnswers {
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, 403, "forbidden", "Not allowed",
-                "This account's roles do not allow this request.", request.getRequestURI());
+        return (request, response, e) -> {
+            if (e instanceof CsrfException) {
+                // Only a write signed in by the page's session cookie is asked for the token.
+                write(response, 403, "forbidden", "Not allowed",
+                        "A write signed in by a session must carry the X-XSRF-TOKEN header with the XSRF-TOKEN cookie's value.",
+                        request.getRequestURI());
+            } else {
+                write(response, 403, "forbidden", "Not allowed",
+                        "This account's roles do not allow this request.", request.getRequestURI());
+            }
+        };
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
-                              String instance) throws IOException {
+    static Map<String, Object> body(int status, String type, String title, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:chronicle:problem:" + type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", instance);
+        return body;
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
+                              String instance) throws IOException {
+        Map<String, Object> body = body(status, type, title, detail, instance);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), body);

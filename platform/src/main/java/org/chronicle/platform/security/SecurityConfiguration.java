@@ -1,9 +1,13 @@
 package org.chronicle.platform.security;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +17,15 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -27,12 +34,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what (API.md, Accounts): writes need EDITOR, {@code /api/v1/admin/**} ADMIN, reads
  * are open unless {@code chronicle.security.reads=READER}. API clients are stateless: HTTP Basic
  * against the {@code account} table, or a bearer token when an OAuth2 issuer or key is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}); no session and no CSRF token for them.
+ * The replay page signs in at {@code /api/v1/session} instead and is then known by a session
+ * cookie; its writes carry a CSRF token (see {@link #pageSecurity}).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
@@ -47,6 +61,14 @@ public class SecurityConfiguration {
      * {@code chronicle.security.reads} says; the API reads the page makes follow that setting.
      */
     private static final String[] PAGE = {"/", "/index.html", "/page/**", "/webjars/**"};
+
+    /** The page's sign-in: POST signs in, GET says who is signed in, DELETE signs out. */
+    static final String SESSION_PATH = "/api/v1/session";
+
+    static final MigrationUnit SESSIONS = new MigrationUnit("sessions", "classpath:db/sessions",
+            MigrationUnit.EVENT_STORE + 2);
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     MigrationUnit accountsSchema() {
@@ -83,32 +105,40 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    MigrationUnit sessionsSchema() {
+        return SESSIONS;
+    }
+
+    @Bean
+    CsrfTokenRepository pageCsrfTokens() {
+        // The page reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    @Bean
+    SessionController sessionController(RememberedCredentials remembered, CsrfTokenRepository pageCsrfTokens) {
+        return new SessionController(remembered, pageCsrfTokens);
+    }
+
+    /**
+     * API clients: every request that carries an {@code Authorization} header (HTTP Basic or a bearer
+     * token). Stateless, no session, no CSRF token, exactly as before the page could sign in.
+     */
+    @Bean
+    @Order(1)
     SecurityFilterChain chronicleSecurity(HttpSecurity http, RememberedCredentials remembered,
             ObjectProvider<JwtDecoder> jwtDecoder,
             @Value("${chronicle.security.reads:open}") String reads,
             @Value("${chronicle.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
-        boolean readsOpen = !reads.equalsIgnoreCase(Role.READER.name());
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(SecurityConfiguration::hasAuthorizationHeader)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(remembered)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemAnswers.unauthenticated()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemAnswers.unauthenticated())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(OPEN).permitAll();
-                    requests.requestMatchers(HttpMethod.GET, PAGE).permitAll();
-                    requests.requestMatchers(HttpMethod.HEAD, PAGE).permitAll();
-                    requests.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
-                    if (readsOpen) {
-                        requests.requestMatchers(HttpMethod.GET).permitAll();
-                        requests.requestMatchers(HttpMethod.HEAD).permitAll();
-                    } else {
-                        requests.requestMatchers(HttpMethod.GET).hasRole(Role.READER.name());
-                        requests.requestMatchers(HttpMethod.HEAD).hasRole(Role.READER.name());
-                    }
-                    requests.anyRequest().hasRole(Role.EDITOR.name());
-                });
+                .authorizeHttpRequests(requests -> authorize(requests, reads));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(ProblemAnswers.unauthenticated())
@@ -116,6 +146,62 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(rolesClaim))));
         }
         return http.build();
+    }
+
+    /**
+     * Everything without an {@code Authorization} header: anonymous readers, and the page signed in
+     * through {@code /api/v1/session}. The signed-in account lives in the session (Spring Session
+     * JDBC, shared by both sides). A write that sends the session cookie, and the sign-in itself,
+     * must carry the CSRF token; an anonymous request with no session cookie is answered as before
+     * (401/403), and no session is made for it.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens,
+            @Value("${chronicle.security.reads:open}") String reads,
+            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) throws Exception {
+        RequestMatcher needsToken = request -> !SAFE_METHODS.contains(request.getMethod())
+                && (SESSION_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))
+                || hasCookie(request, sessionCookie));
+        http.csrf(csrf -> csrf
+                        .csrfTokenRepository(pageCsrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(needsToken))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemAnswers.unauthenticated())
+                        .accessDeniedHandler(ProblemAnswers.forbidden()))
+                .authorizeHttpRequests(requests -> authorize(requests, reads));
+        return http.build();
+    }
+
+    private static void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            String reads) {
+        boolean readsOpen = !reads.equalsIgnoreCase(Role.READER.name());
+        requests.requestMatchers(OPEN).permitAll();
+        requests.requestMatchers(HttpMethod.GET, PAGE).permitAll();
+        requests.requestMatchers(HttpMethod.HEAD, PAGE).permitAll();
+        requests.requestMatchers(SESSION_PATH).permitAll();
+        requests.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
+        if (readsOpen) {
+            requests.requestMatchers(HttpMethod.GET).permitAll();
+            requests.requestMatchers(HttpMethod.HEAD).permitAll();
+        } else {
+            requests.requestMatchers(HttpMethod.GET).hasRole(Role.READER.name());
+            requests.requestMatchers(HttpMethod.HEAD).hasRole(Role.READER.name());
+        }
+        requests.anyRequest().hasRole(Role.EDITOR.name());
+    }
+
+    private static boolean hasAuthorizationHeader(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    private static boolean hasCookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> c.getName().equals(name));
     }
 
     /** A token's roles come from one claim, {@code roles} by default, and imply the roles below them. */
