@@ -33,6 +33,10 @@ final class FirstAdministrator implements ApplicationRunner {
             accounts.add(NAME, password, EnumSet.allOf(Role.class));
         } catch (Refusal.Conflict anotherProcessWasFirst) {
             return;
+        } catch (Refusal.Invalid refused) {
+            // The operator chose the password: say what is wrong with it in the terms they set it in.
+            throw new IllegalStateException("CHRONICLE_ADMIN_PASSWORD (chronicle.admin.password) is refused: "
+                    + String.join("; ", refused.violations().stream().map(v -> v.message()).toList()), refused);
         }
         if (generated) {
             System.out.println("""
@@ -45,6 +49,4 @@ final class FirstAdministrator implements ApplicationRunner {
                     """.formatted(password));
         }
     }
-
-
 }

@@ -1,0 +1,25 @@
+package org.chronicle.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.chronicle.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** A first administrator's password the operator chose but the rules refuse stops the start, saying why. */
+class FirstAdministratorTest {
+
+    @Test
+    void aShortConfiguredPasswordIsRefusedByTheNameTheOperatorSetItBy() {
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.create(FirstAdministratorTest.class)));
+        jdbc.execute("CREATE TABLE account (username VARCHAR(100) NOT NULL PRIMARY KEY, password_hash VARCHAR(100) "
+                + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder()), "x");
+        assertThatThrownBy(() -> first.run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
+                .hasMessageContaining("12 to 72 characters");
+    }
+}
