@@ -1,6 +1,7 @@
--- Seeds :seeded reports into chronicle 'seeded', as the command side stores them: the chronicle's
--- definition event, one ReportRecorded event per report, and the command side's lookup rows.
--- Used by append-at-scale.sh to ask whether a command costs more in a large store.
+-- Seeds :seeded reports into chronicle 'seeded', as the command side stores them: one
+-- ReportRecorded event per report and the command side's lookup rows. No definition event: the
+-- store is only ballast for append-at-scale.sh, whose client appends into a chronicle of its own
+-- (AppendRate defines it), to ask whether a command costs more in a large store.
 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
                                 payload, payload_revision, payload_type, time_stamp)
 SELECT 'seeded/s-' || n, 0, 'Report', md5('seeded' || n),
