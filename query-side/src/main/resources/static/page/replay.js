@@ -15,6 +15,8 @@ const el = (tag, attributes = {}, ...children) => {
     for (const [name, value] of Object.entries(attributes)) {
         if (value === null || value === undefined || value === false) continue;
         if (name === 'class') node.className = value;
+        // Through the CSSOM: the Content-Security-Policy refuses style attributes, not this.
+        else if (name === 'style') node.style.cssText = String(value);
         else node.setAttribute(name, value === true ? '' : String(value));
     }
     for (const child of children) {

@@ -40,6 +40,10 @@ class ReadsClosedTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("aria-label=\"Day\"");
+        assertThat(page.header("Content-Security-Policy")).as("the page loads from its own origin only")
+                .startsWith("default-src 'self'").contains("object-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         for (String asset : new String[] {"/index.html", "/page/replay.js", "/page/replay.css", "/page/settings",
                 "/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css",
                 "/webjars/chart.js/dist/chart.umd.min.js"}) {

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +36,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -67,6 +70,9 @@ public class SecurityConfiguration {
 
     static final MigrationUnit SESSIONS = new MigrationUnit("sessions", "classpath:db/sessions",
             MigrationUnit.EVENT_STORE + 2);
+
+    /** The scheme, host and port of a URL, or of a URL template such as a tile server's. */
+    private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/{}?#]+)");
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -129,7 +135,8 @@ public class SecurityConfiguration {
     SecurityFilterChain chronicleSecurity(HttpSecurity http, RememberedCredentials remembered,
             ObjectProvider<JwtDecoder> jwtDecoder,
             @Value("${chronicle.security.reads:open}") String reads,
-            @Value("${chronicle.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
+            @Value("${chronicle.security.jwt.roles-claim:roles}") String rolesClaim,
+            @Value("${chronicle.page.tile-url:}") String tileUrl) throws Exception {
         http.securityMatcher(SecurityConfiguration::hasAuthorizationHeader)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -139,6 +146,7 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(ProblemAnswers.unauthenticated())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
                 .authorizeHttpRequests(requests -> authorize(requests, reads));
+        headers(http, tileUrl);
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(ProblemAnswers.unauthenticated())
@@ -159,7 +167,8 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens,
             @Value("${chronicle.security.reads:open}") String reads,
-            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) throws Exception {
+            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
+            @Value("${chronicle.page.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher needsToken = request -> !SAFE_METHODS.contains(request.getMethod())
                 && (SESSION_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))
                 || hasCookie(request, sessionCookie));
@@ -173,7 +182,27 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(ProblemAnswers.unauthenticated())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
                 .authorizeHttpRequests(requests -> authorize(requests, reads));
+        headers(http, tileUrl);
         return http.build();
+    }
+
+    /**
+     * Every answer tells the browser to load and send nothing from or to another origin (the map's
+     * optional tile server excepted), to frame nothing, and to send no referrer.
+     */
+    private static void headers(HttpSecurity http, String tileUrl) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frames -> frames.deny()));
+    }
+
+    static String contentSecurityPolicy(String tileUrl) {
+        Matcher origin = ORIGIN.matcher(tileUrl == null ? "" : tileUrl.strip());
+        String tiles = origin.find() ? " " + origin.group(1) : "";
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+                + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'";
     }
 
     private static void authorize(
