@@ -29,6 +29,8 @@ class DockerComposeTest {
         for (String side : List.of("command-side", "query-side")) {
             Map<String, Object> env = (Map<String, Object>) services.get(side).get("environment");
             assertThat(String.valueOf(env.get("AXONIQ_UPDATE_CHECKER_DISABLED"))).as(side).isEqualTo("true");
+            // Failed sign-ins are counted per client, which only the proxy's header tells.
+            assertThat(String.valueOf(env.get("SERVER_FORWARD_HEADERS_STRATEGY"))).as(side).isEqualTo("native");
             assertThat(String.valueOf(env.get("CHRONICLE_DB_URL"))).as(side)
                     .startsWith("jdbc:postgresql://postgres:5432/");
             Map<String, Object> dependsOn = (Map<String, Object>) services.get(side).get("depends_on");

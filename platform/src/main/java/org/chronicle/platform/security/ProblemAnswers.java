@@ -52,7 +52,7 @@ final class ProblemAnswers {
         return body;
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
+    static void write(HttpServletResponse response, int status, String type, String title, String detail,
                               String instance) throws IOException {
         Map<String, Object> body = body(status, type, title, detail, instance);
         response.setStatus(status);

@@ -15,8 +15,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.annotation.Order;
@@ -108,6 +111,18 @@ public class SecurityConfiguration {
     @Bean
     AccountController accountController(AccountStore accounts, RememberedCredentials remembered) {
         return new AccountController(accounts, remembered);
+    }
+
+    /** Before the security chains, so a throttled address costs no password check. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<SignInThrottle> signInThrottle(
+            @Value("${chronicle.security.sign-in.max-failures:10}") int maxFailures,
+            @Value("${chronicle.security.sign-in.window:1m}") Duration window) {
+        FilterRegistrationBean<SignInThrottle> registration =
+                new FilterRegistrationBean<>(new SignInThrottle(maxFailures, window, Clock.systemUTC()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
+        return registration;
     }
 
     @Bean
