@@ -19,6 +19,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 final class AsOfParameters implements HandlerMethodArgumentResolver {
 
+    // Java's time reaches a billion years either way; the database's timestamps and dates do not.
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == AsOf.class;
@@ -34,6 +40,9 @@ final class AsOfParameters implements HandlerMethodArgumentResolver {
         if (instant != null) {
             try {
                 knownAt = Instant.parse(instant);
+                if (knownAt.isBefore(FIRST_INSTANT) || knownAt.isAfter(LAST_INSTANT)) {
+                    violations.add(new Violation("asKnownAt", "must lie in the years 0001 to 9999"));
+                }
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("asKnownAt", "must be an ISO-8601 instant in UTC, such as 2012-02-05T12:00:00Z"));
             }
@@ -42,6 +51,9 @@ final class AsOfParameters implements HandlerMethodArgumentResolver {
         if (day != null) {
             try {
                 reportedBy = LocalDate.parse(day);
+                if (reportedBy.isBefore(FIRST_DAY) || reportedBy.isAfter(LAST_DAY)) {
+                    violations.add(new Violation("asReportedBy", "must lie in the years 0001 to 9999"));
+                }
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("asReportedBy", "must be an ISO day that exists, such as 2012-02-05"));
             }

@@ -38,6 +38,11 @@ public class ProjectionProgress {
         if (position < 0) {
             throw new Refusal.Invalid("consistentWith", "must be a position a write answered (0 or more)");
         }
+        // A position is answered only once its event is committed, so one past the store's last
+        // event was never answered: waiting for it would only end in a 503.
+        if (position > positions.head()) {
+            throw new Refusal.Invalid("consistentWith", "is past the last event in the store; send a position a write answered");
+        }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!processed(position)) {
             if (System.nanoTime() > deadline) {

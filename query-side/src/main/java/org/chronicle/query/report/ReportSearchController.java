@@ -3,6 +3,7 @@ package org.chronicle.query.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleDefinition;
@@ -28,6 +29,7 @@ class ReportSearchController {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 200;
+    static final int MAX_QUERY = 1_000;
 
     private final ReportVersions versions;
     private final ChronicleDirectory chronicles;
@@ -58,6 +60,14 @@ class ReportSearchController {
         if (area != null && !chronicle.areaIds().contains(area)) {
             violations.add(new Violation("area", "'" + area + "' is not an area of chronicle '" + chronicleId + "'"));
         }
+        if (q != null) {
+            if (q.length() > MAX_QUERY) {
+                violations.add(new Violation("q", "must be at most " + MAX_QUERY + " characters"));
+            }
+            PlainText.refusal(q).ifPresent(why -> violations.add(new Violation("q", why)));
+        }
+        outsideTheCalendar("from", from, violations);
+        outsideTheCalendar("to", to, violations);
         if (from != null && to != null && to.isBefore(from)) {
             violations.add(new Violation("to", "must not be before from"));
         }
@@ -73,5 +83,12 @@ class ReportSearchController {
         List<String> areas = area == null ? null
                 : chronicle.areaIds().stream().filter(a -> chronicle.isWithin(a, area)).toList();
         return versions.search(chronicleId, new ReportSearch(type, areas, from, to, status, q, page, size), asOf);
+    }
+
+    /** Java's days reach a billion years either way; the database's do not. */
+    private static void outsideTheCalendar(String field, LocalDate day, List<Violation> violations) {
+        if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
+            violations.add(new Violation(field, "must lie in the years 0001 to 9999"));
+        }
     }
 }
