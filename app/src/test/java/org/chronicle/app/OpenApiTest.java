@@ -31,5 +31,7 @@ class OpenApiTest {
                 "/api/v1/chronicles/{chronicleId}", "/api/v1/chronicles/{chronicleId}/reports/{reportId}/corrections",
                 "/api/v1/chronicles/{chronicleId}/imports", "/api/v1/chronicles/{chronicleId}/export",
                 "/api/v1/imports/{jobId}", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
+        assertThat(paths.path("/api/v1/chronicles/{chronicleId}/reports").path("post").path("responses").fieldNames())
+                .toIterable().as("the body's cap and the sign-in throttle").contains("413", "429");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Party;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.Area;
 import org.chronicle.api.chronicle.ChronicleDefinition;
@@ -48,6 +49,8 @@ final class DefinitionRules {
             add(field, "is required");
         } else if (name.length() > MAX_NAME) {
             add(field, "must be at most " + MAX_NAME + " characters");
+        } else {
+            PlainText.refusal(name).ifPresent(why -> add(field, why));
         }
     }
 
@@ -58,6 +61,7 @@ final class DefinitionRules {
         if (place.name() != null && place.name().length() > MAX_NAME) {
             add("place.name", "must be at most " + MAX_NAME + " characters");
         }
+        PlainText.refusal(place.name()).ifPresent(why -> add("place.name", why));
         if (place.latitude() != null && Math.abs(place.latitude()) > 90) {
             add("place.latitude", "must be between -90 and 90");
         }

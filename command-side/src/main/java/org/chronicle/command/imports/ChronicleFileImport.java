@@ -83,6 +83,12 @@ class ChronicleFileImport {
      * The whole file parses as JSON: a syntax error anywhere is a 400 before any row is stored.
      * Answers the number of rows in its events.
      */
+    /** A limit the parser keeps (nesting, length) has no location: it is told without one. */
+    private static Refusal.Invalid unreadable(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+        return new Refusal.Invalid("body", "the file is not readable JSON" + where + ": " + e.getOriginalMessage());
+    }
+
     private long readable(InputStream in) {
         long rows = 0;
         try (JsonParser parser = json.createParser(in)) {
@@ -96,8 +102,7 @@ class ChronicleFileImport {
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw new Refusal.Invalid("body", "the file is not readable JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw unreadable(e);
         } catch (IOException e) {
             throw new Refusal.Invalid("body", "the file could not be read: " + e.getMessage());
         }
@@ -130,8 +135,7 @@ class ChronicleFileImport {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new Refusal.Invalid("body", "the file is not readable JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw unreadable(e);
         } catch (IOException e) {
             throw new Refusal.Invalid("body", "the file could not be read: " + e.getMessage());
         }

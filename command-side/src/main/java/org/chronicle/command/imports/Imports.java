@@ -71,11 +71,16 @@ public class Imports {
         if (!FORMATS.contains(format)) {
             throw new Refusal.Invalid("format", "must be one of " + String.join(", ", FORMATS));
         }
+        Path file = null;
         try {
-            Path file = Files.createTempFile("chronicle-import-", "." + format);
+            file = Files.createTempFile("chronicle-import-", "." + format);
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
+            // A body cut off or over its limit leaves nothing behind.
+            if (file != null) {
+                file.toFile().delete();
+            }
             throw new UncheckedIOException(e);
         }
     }

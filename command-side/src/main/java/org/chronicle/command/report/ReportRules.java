@@ -1,11 +1,14 @@
 package org.chronicle.command.report;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.chronicle.api.Figure;
 import org.chronicle.api.Period;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.report.Casualties;
@@ -25,6 +28,8 @@ final class ReportRules {
     static final int MAX_TEXT = 500;
     static final int MAX_URL = 2_000;
     static final int MAX_SOURCES = 100;
+    /** More than the dead of the Second World War: a figure above it is a typing error, not a claim. */
+    static final long MAX_FIGURE = 100_000_000L;
 
     private final ChronicleDefinition chronicle;
     private final String prefix;
@@ -144,6 +149,10 @@ final class ReportRules {
             text(at + ".name", source.name(), MAX_SOURCE_NAME, true);
             text(at + ".publisher", source.publisher(), MAX_TEXT, false);
             text(at + ".url", source.url(), MAX_URL, false);
+            // A day's tolerance: the client's today may already be tomorrow in UTC.
+            if (source.publishedOn() != null && source.publishedOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+                add(at + ".publishedOn", "must not be in the future: a source is published before it is reported");
+            }
         }
     }
 
@@ -181,6 +190,10 @@ final class ReportRules {
             add(field + ".best", "must not be below low");
         } else if (figure.high() != null && figure.best() > figure.high()) {
             add(field + ".high", "must not be below best");
+        } else if ((figure.high() == null ? figure.best() : figure.high()) > MAX_FIGURE) {
+            boolean exact = figure.high() != null && figure.low() == figure.high();
+            add(exact ? field : field + (figure.high() == null ? ".best" : ".high"),
+                    "must be at most " + MAX_FIGURE + ": no battle or war has counted more");
         }
     }
 
@@ -244,6 +257,8 @@ final class ReportRules {
             }
         } else if (value.length() > max) {
             add(field, "must be at most " + max + " characters");
+        } else {
+            PlainText.refusal(value).ifPresent(why -> add(field, why));
         }
     }
 

@@ -2,6 +2,7 @@ package org.chronicle.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -109,6 +110,10 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (databaseUnreachable(e)) {
             return databaseUnavailable(e);
         }
+        BodyTooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The service failed to answer; the failure is logged.", null);
@@ -139,10 +144,37 @@ public class Problems extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** A body cut off at its limit while it was read (see {@link BodyLimit}). */
+    private static ResponseEntity<Object> tooLarge(BodyTooLarge e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(tooLarge(e.limit));
+    }
+
+    static ProblemDetail tooLarge(long limit) {
+        String message = "must be at most " + limit + " bytes";
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is too large",
+                "The body " + message + "; nothing was stored.", List.of(new Violation("body", message)));
+    }
+
+    private static BodyTooLarge tooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
     /** Malformed JSON, a wrong type, an unknown field: named by its JSON path. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLarge tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         String field = cause instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = readable(cause);
@@ -175,6 +207,12 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType());
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                // Jackson names its own setting in the message; the caller needs only the limit.
+                return "exceeds a limit: " + limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            }
         }
         if (cause instanceof JsonProcessingException json) {
             return "is not valid JSON: " + json.getOriginalMessage().lines().findFirst().orElse("unreadable");
