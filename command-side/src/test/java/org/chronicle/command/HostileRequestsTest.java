@@ -201,6 +201,10 @@ class HostileRequestsTest {
         byte[] oversize = (" ".repeat(1_100_000) + withId(valid)).getBytes(StandardCharsets.UTF_8);
         soft.assertThat(refusedRaw("POST", REPORTS, "application/json", oversize, false, "body")).isEqualTo(413);
         soft.assertThat(refusedRaw("POST", REPORTS, "application/json", oversize, true, "body")).isEqualTo(413);
+        // Headers past Tomcat's 8 KB are refused before the application sees them.
+        Outcome hugeHeader = send("POST", REPORTS, "application/json", withId(valid).getBytes(StandardCharsets.UTF_8),
+                false, Map.of("X-Filler", "f".repeat(20_000)));
+        assertRefused(hugeHeader, "a 20 KB header", null);
         ObjectNode manySources = (ObjectNode) JSON.readTree(withId(valid));
         ArrayNode sources = manySources.putArray("sources");
         for (int i = 0; i < 1_000; i++) {
@@ -407,11 +411,18 @@ class HostileRequestsTest {
     }
 
     private Outcome send(String method, String path, String contentType, byte[] body, boolean chunked) {
+        return send(method, path, contentType, body, chunked, Map.of());
+    }
+
+    private Outcome send(String method, String path, String contentType, byte[] body, boolean chunked,
+                         Map<String, String> headers) {
         long before = events();
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        headers.forEach(builder::header);
+        HttpRequest request = builder
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
