@@ -27,10 +27,13 @@ final class ServiceProcess implements AutoCloseable {
         this.http = Http.local(port);
     }
 
-    /** Starts the jar in {@code workDir} and waits until its health answers UP. */
+    /**
+     * Starts the jar in {@code workDir} and waits until its health answers UP. A jar starts in
+     * seconds on a quiet machine and has been seen to take over 90 on a shared one at full load.
+     */
     static ServiceProcess start(Path jar, Path workDir, Map<String, String> env, String... jvmArgs) {
         ServiceProcess service = launch(jar, workDir, env, jvmArgs);
-        service.awaitHealthy(Duration.ofSeconds(90));
+        service.awaitHealthy(Duration.ofSeconds(180));
         return service;
     }
 
