@@ -95,7 +95,7 @@ final class AccountCommand {
     private AccountStore openStore() {
         String url = env.getOrDefault("CHRONICLE_DB_URL", "jdbc:h2:file:./data/chronicle;AUTO_SERVER=TRUE");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-        new SchemaMigrations(dataSource, List.of(AccountStore.SCHEMA)).afterPropertiesSet();
+        new SchemaMigrations(dataSource, List.of(AccountStore.SCHEMA)).migrate();
         return new AccountStore(new JdbcTemplate(dataSource), new BCryptPasswordEncoder());
     }
 

@@ -2,11 +2,13 @@ package org.chronicle.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.chronicle.command.imports.ImportProgress;
 import org.chronicle.command.imports.Imports;
 import org.chronicle.command.imports.ImportResult;
 import org.chronicle.platform.eventstore.EventPositions;
+import org.chronicle.platform.schema.SchemaGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,14 +35,26 @@ class RastanSeed implements ApplicationRunner {
 
     private final Imports imports;
     private final EventPositions positions;
+    private final SchemaGate schema;
 
-    RastanSeed(Imports imports, EventPositions positions) {
+    RastanSeed(Imports imports, EventPositions positions, SchemaGate schema) {
         this.imports = imports;
         this.positions = positions;
+        this.schema = schema;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) throws IOException {
+    public void run(ApplicationArguments arguments) {
+        schema.whenOpen("The Rastan seed", () -> {
+            try {
+                seed();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void seed() throws IOException {
         if (positions.latest(CHRONICLE).isPresent()) {
             return;
         }

@@ -2,6 +2,8 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -27,8 +29,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class DatabaseUnavailableTest {
 
-
-
     @LocalServerPort
     int port;
     @Value("${spring.datasource.url}")
@@ -46,9 +46,7 @@ class DatabaseUnavailableTest {
         assertThat(http.post("/api/v1/chronicles/rastan-2012/reports",
                 Rastan.casualties("r-before", "2012-01-31", 1)).status()).isEqualTo(201);
 
-        String name = name(url);
-        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        cutTheDatabase();
 
         Answer down = http.post("/api/v1/chronicles/rastan-2012/reports", Rastan.casualties("r-during", "2012-01-31", 1));
         assertThat(down.status()).as(down.body()).isEqualTo(503);
@@ -56,9 +54,55 @@ class DatabaseUnavailableTest {
         assertThat(down.retryAfter()).isNotBlank();
         assertThat(down.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at org.");
 
-        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        admin("ALTER DATABASE " + name(url) + " ALLOW_CONNECTIONS true");
         Answer back = http.post("/api/v1/chronicles/rastan-2012/reports", Rastan.casualties("r-after", "2012-01-31", 1));
         assertThat(back.status()).as(back.body()).isEqualTo(201);
+    }
+
+    /**
+     * Credentials this process has not checked before cannot be checked while the database is
+     * away: that is a 503 to try again, not a 401 that tells a client its password is wrong.
+     */
+    @Test
+    void credentialsThatCannotBeCheckedAnswer503NotAWrongPassword() throws Exception {
+        Http anonymous = Http.local(port);
+        assertThat(anonymous.asAdmin().post("/api/v1/admin/accounts",
+                "{\"username\": \"unchecked\", \"password\": \"an-unchecked-secret\", \"roles\": [\"EDITOR\"]}")
+                .status()).isEqualTo(201);
+        String csrf = cookie(anonymous.get("/api/v1/session"), "XSRF-TOKEN");
+
+        cutTheDatabase();
+
+        Answer basic = anonymous.as("unchecked", "an-unchecked-secret").post("/api/v1/chronicles/rastan-2012/reports",
+                Rastan.casualties("r-unchecked", "2012-01-31", 1));
+        assertThat(basic.status()).as(basic.body()).isEqualTo(503);
+        assertThat(basic.isProblem()).isTrue();
+        assertThat(basic.retryAfter()).isNotBlank();
+        assertThat(basic.header("WWW-Authenticate")).as("no prompt for other credentials").isNull();
+
+        Answer signIn = anonymous.with("Cookie", "XSRF-TOKEN=" + csrf)
+                .with("X-XSRF-TOKEN", URLDecoder.decode(csrf, StandardCharsets.UTF_8))
+                .post("/api/v1/session", "{\"username\": \"unchecked\", \"password\": \"an-unchecked-secret\"}");
+        assertThat(signIn.status()).as(signIn.body()).isEqualTo(503);
+        assertThat(signIn.isProblem()).isTrue();
+        assertThat(signIn.retryAfter()).isNotBlank();
+    }
+
+    /** The database refuses new connections and ends the open ones, as a server going down does. */
+    private void cutTheDatabase() throws Exception {
+        String name = name(url);
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    private static String cookie(Answer answer, String name) {
+        return answer.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(header -> header.getValue().stream())
+                .filter(value -> value.startsWith(name + "="))
+                .map(value -> value.substring(name.length() + 1).split(";", 2)[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No " + name + " cookie in " + answer.headers()));
     }
 
     private static void admin(String sql) throws Exception {

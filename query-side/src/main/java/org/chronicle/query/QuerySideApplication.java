@@ -10,6 +10,7 @@ import org.chronicle.platform.eventstore.ListenConfiguration;
 import org.chronicle.platform.eventstore.WakingEventSource;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
+import org.chronicle.platform.schema.SchemaGate;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.Rebuilds;
 import org.chronicle.query.projection.TableSet;
@@ -50,10 +51,11 @@ public class QuerySideApplication {
      * that sees only other segments' events stores its advanced token no more often than its claim
      * is extended (Axon's default: every 5 s); a read given {@code consistentWith} on another
      * process waits for that stored token, so the claims are extended every second by default.
+     * Axon starts the processors only when the schema is there ({@link ProjectionProcessor}).
      */
     @Autowired
     void projections(EventProcessingConfigurer processing, List<Projection> projections,
-                     ObjectProvider<WakingEventSource> waking, ProcessShare share,
+                     ObjectProvider<WakingEventSource> waking, ProcessShare share, ObjectProvider<SchemaGate> schema,
                      @Value("${chronicle.projections.batch-size:100}") int batchSize,
                      @Value("${chronicle.projections.segments:4}") int segments,
                      @Value("${chronicle.projections.claim-extension:1s}") Duration claimExtension) {
@@ -61,9 +63,10 @@ public class QuerySideApplication {
             for (TableSet set : TableSet.values()) {
                 String group = set.processor(projection.name());
                 processing.registerPooledStreamingEventProcessor(group, config -> source(config, waking),
-                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)
+                        (config, builder) -> ProjectionProcessor.building(builder.batchSize(batchSize)
+                                .initialSegmentCount(segments)
                                 .maxSegmentProvider(share)
-                                .claimExtensionThreshold(claimExtension.toMillis()));
+                                .claimExtensionThreshold(claimExtension.toMillis()), schema.getObject()));
                 processing.registerSequencingPolicy(group, config -> ByChronicle.INSTANCE);
                 processing.registerEventHandler(config -> projection.handlerFor(set, config));
                 processing.assignHandlerInstancesMatching(group, handler -> handler instanceof Projection.Handler h

@@ -8,15 +8,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * Brings every {@link MigrationUnit} of this process up to date when the process starts, before
- * any event processor runs. Each database vendor has its own scripts ({@code <location>/postgresql},
- * {@code <location>/h2}): bytea and bigserial on PostgreSQL, H2's own types in the embedded default.
+ * Brings every {@link MigrationUnit} of this process up to date. Each database vendor has its own
+ * scripts ({@code <location>/postgresql}, {@code <location>/h2}): bytea and bigserial on
+ * PostgreSQL, H2's own types in the embedded default. A service runs them through its
+ * {@link SchemaGate}, which waits for a database that does not answer yet.
  */
-public class SchemaMigrations implements InitializingBean {
+public class SchemaMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
@@ -28,8 +28,7 @@ public class SchemaMigrations implements InitializingBean {
         this.units = units.stream().sorted(Comparator.comparingInt(MigrationUnit::order)).toList();
     }
 
-    @Override
-    public void afterPropertiesSet() {
+    public void migrate() {
         String vendor = vendor();
         for (MigrationUnit unit : units) {
             var result = Flyway.configure()

@@ -98,11 +98,15 @@ public class AccountStore implements UserDetailsService {
         if (!Ids.isValid(username)) {
             throw new Refusal.Invalid("username", "must be 1-100 letters, digits, '-', '_' or '.'");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
-            throw new Refusal.Invalid("password", "must be " + MIN_PASSWORD + " to 72 characters");
-        }
+        checkPassword(password);
         if (roles == null || roles.isEmpty()) {
             throw new Refusal.Invalid("roles", "at least one of READER, EDITOR, ADMIN");
+        }
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
+            throw new Refusal.Invalid("password", "must be " + MIN_PASSWORD + " to 72 characters");
         }
     }
 

@@ -2,15 +2,13 @@ package org.chronicle.platform.security;
 
 import java.util.EnumSet;
 import org.chronicle.api.Refusal;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 
 /**
  * The account {@code admin} (all roles) exists from the first start. Its password is
  * {@code CHRONICLE_ADMIN_PASSWORD} when set, and otherwise generated and printed once, to the
  * console only: it is in no file and no later start shows it again.
  */
-final class FirstAdministrator implements ApplicationRunner {
+final class FirstAdministrator {
 
     static final String NAME = "admin";
 
@@ -22,8 +20,22 @@ final class FirstAdministrator implements ApplicationRunner {
         this.configuredPassword = configuredPassword;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /**
+     * A password the operator chose is judged when the service starts, database or not, so that a
+     * refused one stops the start even when the account itself waits for the database.
+     */
+    void checkConfiguredPassword() {
+        if (configuredPassword == null || configuredPassword.isBlank()) {
+            return;
+        }
+        try {
+            AccountStore.checkPassword(configuredPassword);
+        } catch (Refusal.Invalid refused) {
+            throw refused(refused);
+        }
+    }
+
+    void create() {
         if (accounts.find(NAME).isPresent()) {
             return;
         }
@@ -34,9 +46,7 @@ final class FirstAdministrator implements ApplicationRunner {
         } catch (Refusal.Conflict anotherProcessWasFirst) {
             return;
         } catch (Refusal.Invalid refused) {
-            // The operator chose the password: say what is wrong with it in the terms they set it in.
-            throw new IllegalStateException("CHRONICLE_ADMIN_PASSWORD (chronicle.admin.password) is refused: "
-                    + String.join("; ", refused.violations().stream().map(v -> v.message()).toList()), refused);
+            throw refused(refused);
         }
         if (generated) {
             System.out.println("""
@@ -48,5 +58,11 @@ final class FirstAdministrator implements ApplicationRunner {
                     It is shown this once. Set CHRONICLE_ADMIN_PASSWORD before the first start to choose it.
                     """.formatted(password));
         }
+    }
+
+    /** The operator chose the password: what is wrong with it is said in the terms they set it in. */
+    private static IllegalStateException refused(Refusal.Invalid refused) {
+        return new IllegalStateException("CHRONICLE_ADMIN_PASSWORD (chronicle.admin.password) is refused: "
+                + String.join("; ", refused.violations().stream().map(v -> v.message()).toList()), refused);
     }
 }

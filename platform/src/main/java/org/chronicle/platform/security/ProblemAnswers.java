@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.chronicle.platform.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,6 +22,14 @@ final class ProblemAnswers {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (Problems.databaseUnreachable(e)) {
+                // The credentials could not be checked, not found wrong: a client should retry, not re-prompt.
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+                write(response, 503, "unavailable", "The store is unavailable",
+                        "The database cannot be reached just now, so the credentials cannot be checked; nothing "
+                                + "was stored. Try again shortly.", request.getRequestURI());
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"chronicle\"");
             write(response, 401, "unauthenticated", "Sign in first",
                     "This request needs an account: send HTTP Basic credentials or a bearer token.",

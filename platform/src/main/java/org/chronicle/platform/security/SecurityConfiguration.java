@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chronicle.platform.schema.MigrationUnit;
+import org.chronicle.platform.schema.SchemaGate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -102,10 +104,13 @@ public class SecurityConfiguration {
         return new RememberedCredentials(checked, ttl, Clock.systemUTC());
     }
 
+    /** The account needs its table, so it waits for the schema; a refused password stops the start at once. */
     @Bean
-    FirstAdministrator firstAdministrator(AccountStore accounts,
+    ApplicationRunner firstAdministrator(AccountStore accounts, SchemaGate schema,
             @Value("${chronicle.admin.password:${CHRONICLE_ADMIN_PASSWORD:}}") String password) {
-        return new FirstAdministrator(accounts, password);
+        FirstAdministrator first = new FirstAdministrator(accounts, password);
+        first.checkConfiguredPassword();
+        return args -> schema.whenOpen("The first administrator", first::create);
     }
 
     @Bean

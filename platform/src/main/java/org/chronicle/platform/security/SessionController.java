@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chronicle.api.Refusal;
+import org.chronicle.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,6 +71,9 @@ class SessionController {
             checked = credentials.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
         } catch (AuthenticationException e) {
+            if (Problems.databaseUnreachable(e)) {
+                throw e;    // a 503 from Problems: the password was not checked, so it is not wrong
+            }
             checked = null;
         }
         if (checked == null || !checked.isAuthenticated()) {

@@ -43,7 +43,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final String TYPES = "urn:chronicle:problem:";
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
     private static final String HIKARI_CLOSED = "Connection is closed";
 
     @ExceptionHandler(Refusal.Invalid.class)
@@ -124,7 +124,7 @@ public class Problems extends ResponseEntityExceptionHandler {
      * tells: a connection that could not be had or was cut (SQL state class 08, or 57P for a
      * server shutting down).
      */
-    static boolean databaseUnreachable(Throwable failure) {
+    public static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {

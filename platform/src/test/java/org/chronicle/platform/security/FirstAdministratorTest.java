@@ -1,5 +1,6 @@
 package org.chronicle.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.chronicle.platform.testing.TestDatabase;
@@ -17,9 +18,25 @@ class FirstAdministratorTest {
         jdbc.execute("CREATE TABLE account (username VARCHAR(100) NOT NULL PRIMARY KEY, password_hash VARCHAR(100) "
                 + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
         FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder()), "x");
-        assertThatThrownBy(() -> first.run(null))
+        assertThatThrownBy(first::create)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
                 .hasMessageContaining("12 to 72 characters");
+    }
+
+    /** The account waits for the database when it is away; the refusal does not. */
+    @Test
+    void aShortConfiguredPasswordIsRefusedWithoutTheDatabase() {
+        FirstAdministrator first = new FirstAdministrator(null, "short");
+        assertThatThrownBy(first::checkConfiguredPassword)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
+                .hasMessageContaining("12 to 72 characters");
+    }
+
+    @Test
+    void noConfiguredPasswordLeavesTheChoiceToTheFirstStart() {
+        assertThatCode(new FirstAdministrator(null, "")::checkConfiguredPassword).doesNotThrowAnyException();
+        assertThatCode(new FirstAdministrator(null, null)::checkConfiguredPassword).doesNotThrowAnyException();
     }
 }

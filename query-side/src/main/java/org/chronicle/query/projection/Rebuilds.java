@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.chronicle.api.Refusal;
+import org.chronicle.platform.schema.SchemaGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     private final ProjectionSets sets;
+    private final SchemaGate schema;
     private final Positions positions;
     private final EventProcessingConfiguration processing;
     private final List<String> projections;
@@ -36,9 +38,10 @@ public class Rebuilds {
     private ScheduledExecutorService schedule;
 
     Rebuilds(ProjectionSets sets, Positions positions, EventProcessingConfiguration processing,
-             List<Projection> projections, @Value("${chronicle.projections.check-interval:500ms}")
-             java.time.Duration checkInterval) {
+             List<Projection> projections, SchemaGate schema,
+             @Value("${chronicle.projections.check-interval:500ms}") java.time.Duration checkInterval) {
         this.sets = sets;
+        this.schema = schema;
         this.positions = positions;
         this.processing = processing;
         this.projections = projections.stream().map(Projection::name).sorted().toList();
@@ -105,8 +108,15 @@ public class Rebuilds {
         }
     }
 
-    /** One round: each projection's processors as its sets say, and a caught-up rebuild switched. */
+    /**
+     * One round: each projection's processors as its sets say, and a caught-up rebuild switched.
+     * Nothing until the schema is there: this is also what starts the processors of a service that
+     * started before its database.
+     */
     void check() {
+        if (!schema.isOpen()) {
+            return;
+        }
         for (String projection : projections) {
             try {
                 check(sets.state(projection));
