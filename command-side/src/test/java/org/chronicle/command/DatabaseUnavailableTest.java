@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chronicle.platform.testing.Http.Answer;
+import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
 import org.chronicle.platform.testing.ServiceTest;
@@ -86,6 +87,25 @@ class DatabaseUnavailableTest {
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(503);
         assertThat(signIn.isProblem()).isTrue();
         assertThat(signIn.retryAfter()).isNotBlank();
+    }
+
+    /** A page signed in before the outage: its session cannot be read, which is a 503 too. */
+    @Test
+    void aSignedInPageDuringTheOutageIsToldToWait() throws Exception {
+        Http anonymous = Http.local(port);
+        String csrf = cookie(anonymous.get("/api/v1/session"), "XSRF-TOKEN");
+        Answer signedIn = anonymous.with("Cookie", "XSRF-TOKEN=" + csrf)
+                .with("X-XSRF-TOKEN", URLDecoder.decode(csrf, StandardCharsets.UTF_8))
+                .post("/api/v1/session", "{\"username\": \"admin\", \"password\": \"" + Accounts.ADMIN_PASSWORD + "\"}");
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        String session = cookie(signedIn, "SESSION");
+
+        cutTheDatabase();
+
+        Answer during = anonymous.with("Cookie", "SESSION=" + session).get("/api/v1/session");
+        assertThat(during.status()).as(during.body()).isEqualTo(503);
+        assertThat(during.isProblem()).isTrue();
+        assertThat(during.retryAfter()).isNotBlank();
     }
 
     /** The database refuses new connections and ends the open ones, as a server going down does. */

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
@@ -79,6 +80,15 @@ public class WebConfiguration {
     @ConditionalOnClass(GlobalOpenApiCustomizer.class)
     LimitAnswers limitAnswers() {
         return new LimitAnswers();
+    }
+
+    /** Outside Spring Session's filter (which reads the database first of all), so it sees its failure. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<DatabaseOutage> databaseOutage(ObjectMapper json) {
+        FilterRegistrationBean<DatabaseOutage> registration = new FilterRegistrationBean<>(new DatabaseOutage(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     /** Before the security chains: an oversize body is refused before a password is checked. */
