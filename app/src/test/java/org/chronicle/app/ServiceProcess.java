@@ -42,7 +42,8 @@ final class ServiceProcess implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
             ServiceProcess service = new ServiceProcess(builder.start(), log, port);
-            service.awaitHealthy(Duration.ofSeconds(90));
+            // Generous: a start takes seconds alone, but over a minute on a machine busy with other builds.
+            service.awaitHealthy(Duration.ofSeconds(180));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
