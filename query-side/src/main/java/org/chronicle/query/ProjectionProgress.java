@@ -1,10 +1,10 @@
 package org.chronicle.query;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.chronicle.api.Refusal;
 import org.chronicle.platform.web.StillWorking;
 import org.chronicle.query.projection.Positions;
@@ -58,14 +58,26 @@ public class ProjectionProgress {
     }
 
     boolean processed(long position) {
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, List.of());
-        return Projections.ALL.stream().allMatch(projection -> processed(projection, target));
+        return Projections.ALL.stream().allMatch(projection -> processed(projection, position));
     }
 
-    /** Every segment of the set that readers use has covered the position. */
-    private boolean processed(String projection, TrackingToken target) {
+    /** Every segment of the set that readers use has processed the position. */
+    private boolean processed(String projection, long position) {
         Map<Integer, TrackingToken> tokens = positions.tokens(sets.active(projection).processor(projection));
-        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> token != null && token.covers(target));
+        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> token != null && processed(token, position));
+    }
+
+    /**
+     * The token is past the position and the position is not one of its gaps. A gap below it does
+     * not hold the read up: it is usually a position whose append rolled back (the loser of a race
+     * between two writers of one report) and that no event will ever fill, and Axon's own
+     * {@code covers} would wait for it until the gap ages out of the token, thousands of events later.
+     */
+    static boolean processed(TrackingToken token, long position) {
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(gapAware -> gapAware.covers(
+                        GapAwareTrackingToken.newInstance(position, gapAware.getGaps().headSet(position))))
+                .orElseGet(() -> token.position().orElse(-1) >= position);
     }
 
     /** The projections have not reached the position in time: the client may ask again shortly. */

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Recorded;
@@ -54,7 +55,7 @@ class ReportController {
         }
         ReportKey key = new ReportKey(chronicleId, reportId);
         RecordingOutcome outcome = sendRetrying(GenericCommandMessage.asCommandMessage(
-                new RecordReport(key, request.content())), null);
+                new RecordReport(key, request.content())));
         Written written = written(key, 1);
         return outcome == RecordingOutcome.RECORDED
                 ? ResponseEntity.created(location(key)).body(written)
@@ -67,7 +68,7 @@ class ReportController {
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         ReportKey key = new ReportKey(chronicleId, reportId);
         return later(key, new CorrectReport(key, request.report(), request.reason(), request.sources(),
-                request.expectedVersion()), request.expectedVersion(), idempotencyKey, "correction", request);
+                request.expectedVersion()), idempotencyKey, "correction", request);
     }
 
     @PostMapping("/{reportId}/retraction")
@@ -75,8 +76,8 @@ class ReportController {
                                     @RequestBody LaterEventRequests.Reasoned request,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         ReportKey key = new ReportKey(chronicleId, reportId);
-        return later(key, new RetractReport(key, request.reason(), request.expectedVersion()),
-                request.expectedVersion(), idempotencyKey, "retraction", request);
+        return later(key, new RetractReport(key, request.reason(), request.expectedVersion()), idempotencyKey,
+                "retraction", request);
     }
 
     @PostMapping("/{reportId}/reinstatement")
@@ -84,8 +85,8 @@ class ReportController {
                                       @RequestBody LaterEventRequests.Reasoned request,
                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         ReportKey key = new ReportKey(chronicleId, reportId);
-        return later(key, new ReinstateReport(key, request.reason(), request.expectedVersion()),
-                request.expectedVersion(), idempotencyKey, "reinstatement", request);
+        return later(key, new ReinstateReport(key, request.reason(), request.expectedVersion()), idempotencyKey,
+                "reinstatement", request);
     }
 
     @PostMapping("/{reportId}/duplicate-of")
@@ -94,12 +95,12 @@ class ReportController {
                                           @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         ReportKey key = new ReportKey(chronicleId, reportId);
         return later(key, new MarkDuplicate(key, request.duplicateOf(), request.reason(), request.expectedVersion()),
-                request.expectedVersion(), idempotencyKey, "duplicate-of", request);
+                idempotencyKey, "duplicate-of", request);
     }
 
     /** A later event on an existing report: 201 with its version, or the first answer to a repeated key. */
-    private ResponseEntity<Written> later(ReportKey key, Object command, Long expectedVersion,
-                                         String idempotencyKey, String kind, Object request) {
+    private ResponseEntity<Written> later(ReportKey key, Object command, String idempotencyKey, String kind,
+                                         Object request) {
         Map<String, Object> metaData = new HashMap<>();
         if (idempotencyKey != null) {
             if (!KEY_SHAPE.matcher(idempotencyKey).matches()) {
@@ -110,8 +111,7 @@ class ReportController {
         }
         long version;
         try {
-            version = sendRetrying(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData),
-                    expectedVersion);
+            version = sendRetrying(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {
             throw new Refusal.NotFound("No report '" + key.reportId() + "' in chronicle '" + key.chronicleId() + "'.");
         }
@@ -119,16 +119,18 @@ class ReportController {
     }
 
     /**
-     * Two writers of one report at once: the store's unique key lets one append win. The loser
-     * tries again on the new state, unless its client named the version it expected: then the
-     * race is the client's stale view, a 409.
+     * Two writers of one report at once, which happens between command-side processes (within one,
+     * Axon locks the aggregate): the store's unique key lets one append win, and the loser tries
+     * again on the new state. That state decides: a repeat of the same report or of the same
+     * Idempotency-Key gets the first answer, even when it raced the very request it repeats; an
+     * expected version that no longer holds is a 409 from the report itself.
      */
-    private <R> R sendRetrying(Object command, Long expectedVersion) {
+    private <R> R sendRetrying(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.sendAndWait(command);
-            } catch (ConcurrencyException raced) {
-                if (expectedVersion != null || attempt == ATTEMPTS) {
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+                if (attempt == ATTEMPTS) {
                     throw new Refusal.Conflict("The report changed while this request was handled; read it again and retry.");
                 }
             }
