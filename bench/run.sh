@@ -30,7 +30,7 @@
 #                [--visible N] [--read-seconds S] [--keep]
 #
 #   (full)    1,000,000 reports, all imported through the API; 1,000 requests per read series
-#             (each series stops after 600 s); 3 rounds of 20 s per append measurement (rates and
+#             (each series stops after 600 s, the list of days is read once); 3 rounds of 20 s per append measurement (rates and
 #             limits are the medians); 500 visible-latency reports.
 #   --quick   100,000 reports, of which 5,000 imported through the API and the rest seeded by SQL
 #             (seed-generated.sql, the same reports the file would hold); 200 requests per read
@@ -72,7 +72,7 @@ if [ $mode = quick ]; then
     seconds=${seconds:-8} visible=${visible:-100} read_seconds=${read_seconds:-45} lists=1
 else
     reports=${reports:-1000000} imported=${imported:-$reports} requests=${requests:-1000} rounds=${rounds:-3}
-    seconds=${seconds:-20} visible=${visible:-500} read_seconds=${read_seconds:-600} lists=2
+    seconds=${seconds:-20} visible=${visible:-500} read_seconds=${read_seconds:-600} lists=1
 fi
 [ "$imported" -gt "$reports" ] && imported=$reports
 seeded=$((reports - imported))
@@ -134,8 +134,8 @@ command_jar=$(ls command-side/target/command-side-*-exec.jar 2>/dev/null | head 
 query_jar=$(ls query-side/target/query-side-*-exec.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$command_jar" ] || [ -z "$query_jar" ]; then
     say "building the jars (mvn package -DskipTests) ..."
-    mvn -B -q -o package -DskipTests -pl command-side,query-side -am \
-        || mvn -B -q package -DskipTests -pl command-side,query-side -am
+    mvn -B -q -o -Dstyle.color=never package -DskipTests -pl command-side,query-side -am \
+        || mvn -B -q -Dstyle.color=never package -DskipTests -pl command-side,query-side -am
     command_jar=$(ls command-side/target/command-side-*-exec.jar | head -n 1)
     query_jar=$(ls query-side/target/query-side-*-exec.jar | head -n 1)
 fi
