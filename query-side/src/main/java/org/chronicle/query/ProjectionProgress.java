@@ -39,9 +39,9 @@ public class ProjectionProgress {
             throw new Refusal.Invalid("consistentWith", "must be a position a write answered (0 or more)");
         }
         // A position is answered only once its event is committed, so one past the store's last
-        // event was never answered: waiting for it would only end in a 503.
+        // event cannot be processed within the wait: the 503 comes at once, holding no thread.
         if (position > positions.head()) {
-            throw new Refusal.Invalid("consistentWith", "is past the last event in the store; send a position a write answered");
+            throw new NotYetProcessed(position);
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!processed(position)) {
