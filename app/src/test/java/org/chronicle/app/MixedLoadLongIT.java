@@ -106,57 +106,84 @@ class MixedLoadLongIT {
         try (ServiceProcess command = ServiceProcess.start(ServiceProcess.jarOf("command-side"), work, env);
              ServiceProcess otherCommand = ServiceProcess.start(ServiceProcess.jarOf("command-side"), work, env);
              ServiceProcess query = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env)) {
-            for (String chronicle : CHRONICLES) {
-                assertThat(command.http.asAdmin().put("/api/v1/chronicles/" + chronicle, definition(chronicle))
-                        .status()).isEqualTo(201);
-                reports.put(chronicle, Collections.synchronizedList(new ArrayList<>()));
+            try {
+                load(duration, database, command, otherCommand, query);
+            } catch (Throwable failed) {
+                // The services' logs go with the test's directory: what they logged as errors is kept here.
+                for (ServiceProcess service : List.of(command, otherCommand, query)) {
+                    System.out.println(errors(service.log()));
+                }
+                throw failed;
             }
-
-            Instant began = Instant.now();
-            long deadline = System.nanoTime() + duration.toNanos();
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<Future<?>> running = new ArrayList<>();
-            for (int n = 0; n < CLIENTS; n++) {
-                int id = n;
-                running.add(clients.submit(() -> new Client(id, List.of(command.port, otherCommand.port), query.port).run(deadline)));
-            }
-            for (Future<?> future : running) {
-                future.get(duration.toSeconds() + 600, TimeUnit.SECONDS);
-            }
-            clients.shutdown();
-            Duration took = Duration.between(began, Instant.now());
-            Instant midway = began.plus(took.dividedBy(2));
-
-            StoreCheck store = checkTheStore(database);
-            System.out.println(tally.summary(took, store));
-            System.out.println(tally.latencies());
-            long head = acknowledged.stream().mapToLong(Acknowledged::position).max().orElse(0);
-            long caughtUpFrom = System.nanoTime();
-            Answer caughtUp = query.http.getUntil("/api/v1/chronicles?consistentWith=" + head,
-                    a -> a.status() != 503, PATIENCE);
-            assertThat(caughtUp.status()).as("the read models catch up: " + caughtUp.body()).isEqualTo(200);
-            double catchUp = (System.nanoTime() - caughtUpFrom) / 1e9;
-            Map<String, JsonNode> before = answers(query.http, head, midway);
-            long rebuildFrom = System.nanoTime();
-            rebuildEverything(query.http.asAdmin());
-            System.out.printf("mixed load: the read models answered position %d %.1f s after the load;"
-                    + " a rebuild of all %d events took %.1f s%n", head, catchUp, store.events,
-                    (System.nanoTime() - rebuildFrom) / 1e9);
-            Map<String, JsonNode> after = answers(query.http, head, midway);
-
-            SoftAssertions.assertSoftly(softly -> {
-                softly.assertThat(tally.serverErrors()).as("5xx answers: " + tally.serverErrorSamples).isEmpty();
-                softly.assertThat(tally.unanswered.sum()).as("requests never answered").isZero();
-                softly.assertThat(tally.clientErrors().keySet())
-                        .as("the only refusals are conflicts between concurrent clients").isSubsetOf(Set.of(409));
-                softly.assertThat(tally.staleReads.sum()).as("report reads older than an acknowledged write").isZero();
-                softly.assertThat(store.lost).as("acknowledged writes missing from the store").isEmpty();
-                softly.assertThat(store.duplicated).as("writes stored more than once").isEmpty();
-                softly.assertThat(store.unacknowledged).as("events stored that no answer acknowledged").isEmpty();
-                softly.assertThat(acknowledged).as("the clients wrote").isNotEmpty();
-                softly.check(() -> ChronicleAnswers.assertSame(after, before, "the rebuilt read models"));
-            });
         }
+    }
+
+    /** The logged errors and the lines right after each, at most a few hundred lines in all. */
+    private static String errors(String log) {
+        List<String> kept = new ArrayList<>();
+        int after = 0;
+        for (String line : log.split("\n")) {
+            after = line.contains(" ERROR ") ? 12 : after - 1;
+            if (after > 0 && kept.size() < 300) {
+                kept.add(line);
+            }
+        }
+        return String.join("\n", kept);
+    }
+
+    /** The clients for {@code duration}, then the store checked against their answers, then a rebuild compared. */
+    private void load(Duration duration, String database, ServiceProcess command, ServiceProcess otherCommand,
+                      ServiceProcess query) throws Exception {
+        for (String chronicle : CHRONICLES) {
+            assertThat(command.http.asAdmin().put("/api/v1/chronicles/" + chronicle, definition(chronicle))
+                    .status()).isEqualTo(201);
+            reports.put(chronicle, Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        Instant began = Instant.now();
+        long deadline = System.nanoTime() + duration.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int n = 0; n < CLIENTS; n++) {
+            int id = n;
+            running.add(clients.submit(() -> new Client(id, List.of(command.port, otherCommand.port), query.port).run(deadline)));
+        }
+        for (Future<?> future : running) {
+            future.get(duration.toSeconds() + 600, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        Duration took = Duration.between(began, Instant.now());
+        Instant midway = began.plus(took.dividedBy(2));
+
+        StoreCheck store = checkTheStore(database);
+        System.out.println(tally.summary(took, store));
+        System.out.println(tally.latencies());
+        long head = acknowledged.stream().mapToLong(Acknowledged::position).max().orElse(0);
+        long caughtUpFrom = System.nanoTime();
+        Answer caughtUp = query.http.getUntil("/api/v1/chronicles?consistentWith=" + head,
+                a -> a.status() != 503, PATIENCE);
+        assertThat(caughtUp.status()).as("the read models catch up: " + caughtUp.body()).isEqualTo(200);
+        double catchUp = (System.nanoTime() - caughtUpFrom) / 1e9;
+        Map<String, JsonNode> before = answers(query.http, head, midway);
+        long rebuildFrom = System.nanoTime();
+        rebuildEverything(query.http.asAdmin());
+        System.out.printf("mixed load: the read models answered position %d %.1f s after the load;"
+                + " a rebuild of all %d events took %.1f s%n", head, catchUp, store.events,
+                (System.nanoTime() - rebuildFrom) / 1e9);
+        Map<String, JsonNode> after = answers(query.http, head, midway);
+
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(tally.serverErrors()).as("5xx answers: " + tally.serverErrorSamples).isEmpty();
+            softly.assertThat(tally.unanswered.sum()).as("requests never answered").isZero();
+            softly.assertThat(tally.clientErrors().keySet())
+                    .as("the only refusals are conflicts between concurrent clients").isSubsetOf(Set.of(409));
+            softly.assertThat(tally.staleReads.sum()).as("report reads older than an acknowledged write").isZero();
+            softly.assertThat(store.lost).as("acknowledged writes missing from the store").isEmpty();
+            softly.assertThat(store.duplicated).as("writes stored more than once").isEmpty();
+            softly.assertThat(store.unacknowledged).as("events stored that no answer acknowledged").isEmpty();
+            softly.assertThat(acknowledged).as("the clients wrote").isNotEmpty();
+            softly.check(() -> ChronicleAnswers.assertSame(after, before, "the rebuilt read models"));
+        });
     }
 
     /** One client: a loop of random requests, each sent again while it goes unanswered. */

@@ -50,9 +50,13 @@ public class Rebuilds {
 
     /**
      * Starts a rebuild of {@code projection}: its inactive set is emptied and refilled from the
-     * first event; readers stay on the active set until the rebuild has caught up with it.
+     * first event; readers stay on the active set until the rebuild has caught up with it. Holds
+     * the same lock as {@link #check()}: a check that ran between the mark and the reset would see
+     * the rebuild marked and its processor stopped, start the processor, and the reset would then
+     * fail (Axon resets only a stopped processor), leaving a 500 and a rebuild that never emptied
+     * its set.
      */
-    public ProjectionSets.State start(String projection) {
+    public synchronized ProjectionSets.State start(String projection) {
         known(projection);
         TableSet into = sets.active(projection).other();
         if (!sets.beginRebuild(projection, into, positions.head())) {
@@ -113,7 +117,7 @@ public class Rebuilds {
      * Nothing until the schema is there: this is also what starts the processors of a service that
      * started before its database.
      */
-    void check() {
+    synchronized void check() {
         if (!schema.isOpen()) {
             return;
         }
