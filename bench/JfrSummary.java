@@ -61,12 +61,25 @@ public class JfrSummary {
         Map<String, Long> threads = new HashMap<>();
         Map<String, Long> doing = new LinkedHashMap<>();
         Map<String, Long> nearest = new HashMap<>();
+        Map<String, Double> cpuByThread = new HashMap<>();
+        double gcSeconds = 0;
+        long collections = 0;
         long java = 0;
         long nativeSamples = 0;
         Instant first = null;
         Instant last = null;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
+            if (type.equals("jdk.ThreadCPULoad") && event.getThread("eventThread") != null) {
+                cpuByThread.merge(group(event.getThread("eventThread").getJavaName()),
+                        (double) event.getFloat("user") + event.getFloat("system"), Double::sum);
+                continue;
+            }
+            if (type.equals("jdk.GarbageCollection")) {
+                gcSeconds += event.getDuration("sumOfPauses").toNanos() / 1e9;
+                collections++;
+                continue;
+            }
             boolean isJava = type.equals("jdk.ExecutionSample");
             if (!isJava && !type.equals("jdk.NativeMethodSample")) {
                 continue;
@@ -101,6 +114,11 @@ public class JfrSummary {
             nearest.merge(nearest(frames), 1L, Long::sum);
         }
         long all = java + nativeSamples;
+        double cpu = cpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Long> cpuShares = new HashMap<>();
+        cpuByThread.forEach((thread, load) -> cpuShares.put(thread, Math.round(1000 * load / Math.max(cpu, 1e-9))));
+        print("CPU by thread (jdk.ThreadCPULoad; shares of the JVM's threads' CPU, in tenths of a percent)", cpuShares, 1000, top);
+        System.out.printf(Locale.ROOT, "%nGarbage collection: %d collections, %.1f s of pauses%n", collections, gcSeconds);
         print("Samples by thread (every thread)", threads, threads.values().stream().mapToLong(Long::longValue).sum(), top);
         System.out.println();
         System.out.printf(Locale.ROOT, "The threads %s...: %d samples from %s to %s, %d of Java code running, %d in native code%n",

@@ -190,8 +190,13 @@ public class Report {
         single(out, "query_day_p99_ms", "ms, p99", met("query_day_p99_ms"));
         single(out, "query_day_asknownat_p99_ms", "ms, with a random asKnownAt, p99 of " + get("detail.query_day_asknownat_n")
                 + " (p50 " + num(number("query_day_asknownat_p50_ms"), 1) + ")", met("query_day_asknownat_p99_ms"));
-        single(out, "days_list_ms", "ms, the list of all " + get("detail.query_days_in_period") + " days, p50 of "
-                + get("detail.days_list_n"), "");
+        if (get("days_list_ms") == null && get("detail.days_list_unanswered_after_seconds") != null) {
+            out.append("| days_list_ms | no answer within %s s: the list of all %s days | | | |\n".formatted(
+                    get("detail.days_list_unanswered_after_seconds"), get("detail.query_days_in_period")));
+        } else {
+            single(out, "days_list_ms", "ms, the list of all " + get("detail.query_days_in_period") + " days, p50 of "
+                    + get("detail.days_list_n"), "");
+        }
         single(out, "visible_p99_ms", "ms, command side's 201 to the query side's answer, p99 (p50 "
                 + num(number("visible_p50_ms"), 1) + ")", met("visible_p99_ms"));
         out.append("| heap_peak_mb | command side %s MB, query side %s MB (of -Xmx512m) | | | %s |\n".formatted(

@@ -6,7 +6,8 @@
 #   append_1, append_16  reports/s through the HTTP API (each acknowledged after its commit) by 1
 #                        and 16 clients; limit: pgbench, 1 and 16 clients, a single-row INSERT of an
 #                        event-sized row into a table shaped like domain_event_entry
-#                        (append-limit.sql, limit-table.sql). In ROUNDS turns; the medians count.
+#                        (append-limit.sql, limit-table.sql). After an unmeasured warm-up of the
+#                        JIT, in ROUNDS turns; the medians count.
 #   import               rows/s of a json (chronicle/1) import of a generated file
 #                        (GenerateChronicle.java: 1,000 days, 200 districts, 4 parties, 5%
 #                        corrections, 1% retractions, 2% period claims), from the POST to the job's
@@ -30,12 +31,14 @@
 #                [--visible N] [--read-seconds S] [--keep]
 #
 #   (full)    1,000,000 reports, all imported through the API; 1,000 requests per read series
-#             (each series stops after 600 s, the list of days is read once); 3 rounds of 20 s per append measurement (rates and
-#             limits are the medians); 500 visible-latency reports.
+#             (each series stops after 600 s, the list of days is read once); 60 s of JIT
+#             warm-up, then 3 rounds of 20 s per append measurement (rates and limits are the
+#             medians); 500 visible-latency reports.
 #   --quick   100,000 reports, of which 5,000 imported through the API and the rest seeded by SQL
 #             (seed-generated.sql, the same reports the file would hold); 200 requests per read
-#             series (at most 45 s each); 1 round of 8 s; 100 visible-latency reports. Meant to take
-#             about 5 minutes; it takes as long as the rebuild of 100,000 reports takes.
+#             series (at most 45 s each); 20 s of JIT warm-up and 1 round of 8 s per append
+#             measurement; 100 visible-latency reports. Meant to take about 5 minutes: all but
+#             the rebuild and the reads do, and those take what their rates make them take.
 #   --reports N   reports in the store; --import N of them through the API, the rest seeded by SQL.
 #             When some are seeded, the query side is stopped while they are written and its live
 #             table set is moved to the store's head without reading them: the rebuild fills the
@@ -69,10 +72,10 @@ while [ $# -gt 0 ]; do
 done
 if [ $mode = quick ]; then
     reports=${reports:-100000} imported=${imported:-5000} requests=${requests:-200} rounds=${rounds:-1}
-    seconds=${seconds:-8} visible=${visible:-100} read_seconds=${read_seconds:-45} lists=1
+    seconds=${seconds:-8} visible=${visible:-100} read_seconds=${read_seconds:-45} lists=1 jit_seconds=20
 else
     reports=${reports:-1000000} imported=${imported:-$reports} requests=${requests:-1000} rounds=${rounds:-3}
-    seconds=${seconds:-20} visible=${visible:-500} read_seconds=${read_seconds:-600} lists=1
+    seconds=${seconds:-20} visible=${visible:-500} read_seconds=${read_seconds:-600} lists=1 jit_seconds=60
 fi
 [ "$imported" -gt "$reports" ] && imported=$reports
 seeded=$((reports - imported))
@@ -162,6 +165,7 @@ fig scale.rounds "$rounds"
 fig scale.append_seconds "$seconds"
 fig scale.visible "$visible"
 fig scale.read_seconds "$read_seconds"
+fig scale.jit_seconds "$jit_seconds"
 say "$mode run: $reports reports ($imported through the API, $seeded by SQL) in database $db; work in $work"
 
 $pg -d postgres -c "CREATE DATABASE $db"
@@ -278,6 +282,12 @@ rate_append() {     # CLIENTS -> reports/s
 stage=$(now_ms)
 rates_1= limits_1= rates_16= limits_16=
 appended=0
+# The JIT needs a few thousand requests before the command side's rate settles: 16 clients first,
+# unmeasured, then each measurement still warms up for half its time.
+CHRONICLE_BENCH_AUTH="$auth" java bench/AppendRate.java "$cs" 0 --clients 16 --seconds "$jit_seconds" --warm 0 \
+    | sed 's/^append_16/JIT warm-up, append_16/' | tee -a "$work/append.log" > /dev/null
+settle > /dev/null
+say "append: the command side warmed up for $jit_seconds s with 16 clients ($(tail -n 1 "$work/append.log" | sed -E 's/.*= ([0-9]+) reports.*/\1/') reports/s)"
 for round in $(seq 1 "$rounds"); do
     for clients in 1 16; do
         limit=$(limit_append "$clients")
