@@ -92,7 +92,9 @@ public final class Http {
     private Answer send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            // Patient: a synchronous import of a thousand rows takes seconds alone, and more than
+            // thirty on a machine busy with other builds.
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
