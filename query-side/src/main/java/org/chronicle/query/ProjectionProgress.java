@@ -1,6 +1,7 @@
 package org.chronicle.query;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class ProjectionProgress {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration GAPS_WAITED_FOR = Duration.ofSeconds(1);
     private static final long PAUSE_MILLIS = 10;
 
     private final Positions positions;
@@ -43,8 +45,12 @@ public class ProjectionProgress {
         if (position > positions.head()) {
             throw new NotYetProcessed(position);
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!processed(position)) {
+        long start = System.nanoTime();
+        long deadline = start + PATIENCE.toNanos();
+        // First every position below must be in too, since a gap below may be a write still
+        // committing (an import's rows commit side by side); after a second, a gap is taken for an
+        // append that rolled back and will never be filled.
+        while (!processed(position, System.nanoTime() - start < GAPS_WAITED_FOR.toNanos())) {
             if (System.nanoTime() > deadline) {
                 throw new NotYetProcessed(position);
             }
@@ -58,13 +64,19 @@ public class ProjectionProgress {
     }
 
     boolean processed(long position) {
-        return Projections.ALL.stream().allMatch(projection -> processed(projection, position));
+        return processed(position, false);
+    }
+
+    private boolean processed(long position, boolean gapsBelowToo) {
+        return Projections.ALL.stream().allMatch(projection -> processed(projection, position, gapsBelowToo));
     }
 
     /** Every segment of the set that readers use has processed the position. */
-    private boolean processed(String projection, long position) {
+    private boolean processed(String projection, long position, boolean gapsBelowToo) {
         Map<Integer, TrackingToken> tokens = positions.tokens(sets.active(projection).processor(projection));
-        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> token != null && processed(token, position));
+        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> token != null
+                && (gapsBelowToo ? token.covers(GapAwareTrackingToken.newInstance(position, List.of()))
+                : processed(token, position)));
     }
 
     /**
