@@ -2,6 +2,7 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
@@ -17,6 +19,7 @@ import org.chronicle.platform.testing.ServiceTest;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -34,10 +37,18 @@ class DatabaseUnavailableTest {
     int port;
     @Value("${spring.datasource.url}")
     String url;
+    @Autowired
+    DataSource dataSource;
 
+    /**
+     * The pool still holds connections the test ended behind its back; a pool hands out a
+     * connection used within the last half second without checking it, so on a fast machine
+     * the next test would meet them. A real outage lasts longer than that.
+     */
     @AfterEach
     void reopen() throws Exception {
         admin("ALTER DATABASE " + name(url) + " ALLOW_CONNECTIONS true");
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
     }
 
     @Test
@@ -56,8 +67,22 @@ class DatabaseUnavailableTest {
         assertThat(down.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at org.");
 
         admin("ALTER DATABASE " + name(url) + " ALLOW_CONNECTIONS true");
-        Answer back = http.post("/api/v1/chronicles/rastan-2012/reports", Rastan.casualties("r-after", "2012-01-31", 1));
+        Answer back = writeAsAClientThatHonoursRetryAfter(http, Rastan.casualties("r-after", "2012-01-31", 1));
         assertThat(back.status()).as(back.body()).isEqualTo(201);
+    }
+
+    /**
+     * Right after the database returns, the pool may still hand out a connection that died in
+     * the outage: that request gets its 503 (nothing stored) and the client's retry succeeds.
+     */
+    private static Answer writeAsAClientThatHonoursRetryAfter(Http http, String report) throws Exception {
+        Answer answer = http.post("/api/v1/chronicles/rastan-2012/reports", report);
+        for (int retry = 0; retry < 10 && answer.status() == 503; retry++) {
+            assertThat(answer.retryAfter()).isNotBlank();
+            Thread.sleep(200);
+            answer = http.post("/api/v1/chronicles/rastan-2012/reports", report);
+        }
+        return answer;
     }
 
     /**
