@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.chronicle.platform.testing.Accounts;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,28 @@ class AppJarIT {
             Slice.answered(restarted.http);
             assertThat(restarted.http.get("/api/v1/chronicles/rastan-2012").json().path("events").asLong())
                     .as("Rastan is loaded once, not at every start").isEqualTo(events);
+            rebuildEveryProjection(restarted.http.asAdmin());
+            Slice.answered(restarted.http);
+        }
+    }
+
+    /** Every projection rebuilt in bulk on H2, which has its own SQL dialect, until readers use the rebuilt sets. */
+    private static void rebuildEveryProjection(Http admin) {
+        List<String> projections = List.of("chronicles", "casualties", "control", "reports");
+        for (String projection : projections) {
+            Http.Answer started = admin.post("/api/v1/admin/projections/" + projection + "/rebuild", "");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+        }
+        JsonNode all = admin.getUntil("/api/v1/admin/projections", answer -> {
+            for (JsonNode projection : answer.json()) {
+                if (projection.path("replaying").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        }, Duration.ofSeconds(60)).json();
+        for (JsonNode projection : all) {
+            assertThat(projection.path("activeSet").asText()).as(projection.toString()).isEqualTo("GREEN");
         }
     }
 

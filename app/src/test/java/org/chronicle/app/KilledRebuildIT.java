@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rebuild survives the death of its process: a query side killed (SIGKILL, no shutdown) while it
- * rebuilds every projection leaves the rebuild marked and half done in the database; the next
- * query side on that database carries it on from the tokens it finds, switches the readers over,
- * and then answers every read exactly as the complete set answered before the rebuild began.
+ * loads every projection in bulk leaves the rebuild marked and half done in the database; the next
+ * query side on that database takes the load over once its lease has run out, carries it on from
+ * the token its last round stored, switches the readers over, and then answers every read exactly
+ * as the complete set answered before the rebuild began.
  */
 class KilledRebuildIT {
 
@@ -45,7 +46,7 @@ class KilledRebuildIT {
             "casualties", "casualty_report_event", "control", "control_report_event", "reports", "report_version");
     /** Reports in the chronicle: enough for the rebuild to take some seconds, few enough for a normal suite. */
     private static final int REPORTS = 1_200;
-    /** Axon's claim timeout (10 s) on the dead process's segments, and the rest of a slow rebuild. */
+    /** The dead process's lease on its loads (10 s here), and the rest of a slow rebuild. */
     private static final Duration PATIENCE = Duration.ofSeconds(180);
 
     @TempDir
@@ -70,7 +71,10 @@ class KilledRebuildIT {
             head = importAll(command.http.asAdmin(), file, rows);
             System.out.printf("imported %d rows in %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
         }
-        try (ServiceProcess first = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env)) {
+        // The first process loads slowly, in small rounds, so that it dies in the middle of the load.
+        try (ServiceProcess first = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env,
+                "-Dchronicle.projections.rebuild.max-rate=300", "-Dchronicle.projections.rebuild.round-events=50",
+                "-Dchronicle.projections.rebuild.lease=10s")) {
             midway = recordedAt(database, head / 2);
             Http admin = first.http.asAdmin();
             before = ChronicleAnswers.read(first.http, CHRONICLE, START, END, head, midway, PATIENCE);
@@ -100,7 +104,8 @@ class KilledRebuildIT {
                 .isPositive().isLessThan(casualtyEvents);
         System.out.println("rows of the rebuilding sets after the kill: " + partial + " (complete: " + casualtyEvents + ")");
 
-        try (ServiceProcess second = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env)) {
+        try (ServiceProcess second = ServiceProcess.start(ServiceProcess.jarOf("query-side"), work, env,
+                "-Dchronicle.projections.rebuild.lease=10s")) {
             assertThat(rows(database, table("casualties", sets.get("casualties")[1])))
                     .as("the next process carries the rebuild on: it does not start it again from nothing")
                     .isGreaterThanOrEqualTo(partial.get("casualties"));

@@ -2,6 +2,7 @@ package org.chronicle.query.casualties;
 
 import org.axonframework.config.Configuration;
 import org.chronicle.query.Projections;
+import org.chronicle.query.projection.BulkLoad;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,5 +26,10 @@ class CasualtyProjection implements Projection {
     @Override
     public Projection.Handler handlerFor(TableSet set, Configuration axon) {
         return new CasualtyProjector(new CasualtyRows(jdbc, set), set, axon.eventStore());
+    }
+
+    @Override
+    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
+        return new CasualtyBulkLoad(new CasualtyRows(jdbc, set), axon.eventStore());
     }
 }

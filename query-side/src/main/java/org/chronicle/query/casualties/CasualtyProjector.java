@@ -3,7 +3,6 @@ package org.chronicle.query.casualties;
 import java.time.Instant;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.chronicle.api.report.ReportCorrected;
@@ -84,11 +83,5 @@ class CasualtyProjector implements Projection.Handler {
     /** The event's global position: it orders claims recorded on the same days. */
     private static long position(TrackingToken token) {
         return token.position().orElseThrow();
-    }
-
-    /** A rebuild starts from empty tables: this set's, never the one readers use. */
-    @ResetHandler
-    void reset() {
-        ledger.clear();
     }
 }

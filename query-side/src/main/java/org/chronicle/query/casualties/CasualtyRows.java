@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.chronicle.api.Figure;
+import org.chronicle.api.report.Casualties;
 import org.chronicle.api.report.ReportContent;
+import org.chronicle.query.projection.RowBatch;
 import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,29 +36,49 @@ final class CasualtyRows {
                 chronicleId, reportId, version);
         update("DELETE FROM {period_claim} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
                 chronicleId, reportId, version);
-        if (report.isPeriodClaim()) {
-            batch("""
-                            INSERT INTO {period_claim} (chronicle_id, report_id, version, party, period_start, period_end,
-                                area, killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high,
-                                recorded_position, recorded_at, reported_on)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    report.casualties().stream().map(c -> new Object[] {chronicleId, reportId, version, c.party().id(),
-                            Date.valueOf(report.period().start()), Date.valueOf(report.period().end()), report.area(),
-                            low(c.killed()), best(c.killed()), high(c.killed()),
-                            low(c.wounded()), best(c.wounded()), high(c.wounded()),
-                            position, Timestamp.from(recordedAt), Date.valueOf(reportedOn)}).toList());
-        } else {
-            batch("""
-                            INSERT INTO {casualty_figure} (chronicle_id, report_id, version, party, on_day, area,
-                                killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high,
-                                recorded_at, reported_on)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    report.casualties().stream().map(c -> new Object[] {chronicleId, reportId, version, c.party().id(),
-                            Date.valueOf(report.date()), report.area(),
-                            low(c.killed()), best(c.killed()), high(c.killed()),
-                            low(c.wounded()), best(c.wounded()), high(c.wounded()),
-                            Timestamp.from(recordedAt), Date.valueOf(reportedOn)}).toList());
+        RowBatch rows = report.isPeriodClaim() ? claims() : figures();
+        version(rows, chronicleId, reportId, version, report, recordedAt, reportedOn, position);
+        rows.write();
+        if (!report.isPeriodClaim()) {
             daySums(chronicleId, reportId, "version = ?", version, +1);
+        }
+    }
+
+    RowBatch figures() {
+        return new RowBatch(jdbc, set.table("casualty_figure"), List.of("chronicle_id", "report_id", "version", "party",
+                "on_day", "area", "killed_low", "killed_best", "killed_high", "wounded_low", "wounded_best",
+                "wounded_high", "recorded_at", "reported_on"));
+    }
+
+    RowBatch claims() {
+        return new RowBatch(jdbc, set.table("period_claim"), List.of("chronicle_id", "report_id", "version", "party",
+                "period_start", "period_end", "area", "killed_low", "killed_best", "killed_high", "wounded_low",
+                "wounded_best", "wounded_high", "recorded_position", "recorded_at", "reported_on"));
+    }
+
+    RowBatch events() {
+        return new RowBatch(jdbc, set.table(CasualtyLedger.EVENTS), Supersession.EVENT_COLUMNS);
+    }
+
+    /**
+     * The rows of one version, added to {@code rows}: the {@link #claims()} of a period claim
+     * (which is in no day, counting rule 3), or else the {@link #figures()} of its day.
+     */
+    static void version(RowBatch rows, String chronicleId, String reportId, long version, ReportContent report,
+                        Instant recordedAt, LocalDate reportedOn, long position) {
+        for (Casualties c : report.casualties()) {
+            if (report.isPeriodClaim()) {
+                rows.add(chronicleId, reportId, version, c.party().id(),
+                        Date.valueOf(report.period().start()), Date.valueOf(report.period().end()), report.area(),
+                        low(c.killed()), best(c.killed()), high(c.killed()),
+                        low(c.wounded()), best(c.wounded()), high(c.wounded()),
+                        position, Timestamp.from(recordedAt), Date.valueOf(reportedOn));
+            } else {
+                rows.add(chronicleId, reportId, version, c.party().id(), Date.valueOf(report.date()), report.area(),
+                        low(c.killed()), best(c.killed()), high(c.killed()),
+                        low(c.wounded()), best(c.wounded()), high(c.wounded()),
+                        Timestamp.from(recordedAt), Date.valueOf(reportedOn));
+            }
         }
     }
 
@@ -67,6 +89,32 @@ final class CasualtyRows {
     void replace(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
         daySums(chronicleId, reportId, "version < ?", version, -1);
         Supersession.record(jdbc, set, CasualtyLedger.EVENTS, List.of("casualty_figure", "period_claim"), chronicleId, reportId, version, at, reportedOn);
+    }
+
+    /** After a bulk load: each version's figures and claims replaced when the next event on the report came. */
+    void replaceAll() {
+        for (String table : List.of("casualty_figure", "period_claim")) {
+            Supersession.replaceAll(jdbc, set, CasualtyLedger.EVENTS, table);
+        }
+    }
+
+    /**
+     * After a bulk load: the day sums of the figures that count now, from nothing. What the event
+     * handler adds and takes away row by row; it also leaves rows of zeros, which reads skip.
+     */
+    void sumAllDays() {
+        update("DELETE FROM {casualty_day_sum}");
+        update("""
+                INSERT INTO {casualty_day_sum} (chronicle_id, on_day, area, party, rows_n,
+                    killed_low, killed_best, killed_high, killed_n, killed_high_n,
+                    wounded_low, wounded_best, wounded_high, wounded_n, wounded_high_n)
+                SELECT chronicle_id, on_day, area, party, COUNT(*),
+                    COALESCE(SUM(killed_low), 0), COALESCE(SUM(killed_best), 0), COALESCE(SUM(killed_high), 0),
+                    COUNT(killed_best), COUNT(killed_high),
+                    COALESCE(SUM(wounded_low), 0), COALESCE(SUM(wounded_best), 0), COALESCE(SUM(wounded_high), 0),
+                    COUNT(wounded_best), COUNT(wounded_high)
+                FROM {casualty_figure} WHERE replaced_at IS NULL
+                GROUP BY chronicle_id, on_day, area, party""");
     }
 
     void clear() {
@@ -116,10 +164,6 @@ final class CasualtyRows {
 
     private void update(String sql, Object... args) {
         jdbc.update(set.sql(sql), args);
-    }
-
-    private void batch(String sql, List<Object[]> rows) {
-        jdbc.batchUpdate(set.sql(sql), rows);
     }
 
     private static Long low(Figure f) {

@@ -2,7 +2,6 @@ package org.chronicle.query.chronicle;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.chronicle.api.chronicle.ChronicleAmended;
@@ -40,11 +39,5 @@ class ChronicleDirectoryProjector implements Projection.Handler {
     @EventHandler
     void on(ChronicleAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         directory.put(event.chronicleId(), event.definition(), sequence + 1, at);
-    }
-
-    /** A rebuild starts from empty tables: this set's, never the one readers use. */
-    @ResetHandler
-    void reset() {
-        directory.clear();
     }
 }

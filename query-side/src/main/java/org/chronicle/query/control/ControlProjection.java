@@ -2,6 +2,7 @@ package org.chronicle.query.control;
 
 import org.axonframework.config.Configuration;
 import org.chronicle.query.Projections;
+import org.chronicle.query.projection.BulkLoad;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,5 +26,10 @@ class ControlProjection implements Projection {
     @Override
     public Projection.Handler handlerFor(TableSet set, Configuration axon) {
         return new ControlProjector(new ControlRows(jdbc, set), set, axon.eventStore());
+    }
+
+    @Override
+    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
+        return new ControlBulkLoad(new ControlRows(jdbc, set), axon.eventStore());
     }
 }

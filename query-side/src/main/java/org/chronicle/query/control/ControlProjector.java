@@ -2,7 +2,6 @@ package org.chronicle.query.control;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -73,11 +72,5 @@ class ControlProjector implements Projection.Handler {
         ReportStreams.latestContentBefore(events, event.chronicleId(), event.reportId(), event.version())
                 .ifPresent(latest -> book.put(event.chronicleId(), event.reportId(), event.version(), latest,
                         recordedAt, ReportedOn.recorded(recordedAt)));
-    }
-
-    /** A rebuild starts from empty tables: this set's, never the one readers use. */
-    @ResetHandler
-    void reset() {
-        book.clear();
     }
 }

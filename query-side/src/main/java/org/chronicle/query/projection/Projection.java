@@ -13,6 +13,9 @@ public interface Projection {
     /** The event handler that fills {@code set} of this projection's tables. */
     Handler handlerFor(TableSet set, Configuration axon);
 
+    /** What a rebuild fills {@code set} with, many events at a time, before the handler takes over. */
+    BulkLoad bulkLoad(TableSet set, Configuration axon);
+
     /** An event handler of one projection that writes one table set. */
     interface Handler {
 

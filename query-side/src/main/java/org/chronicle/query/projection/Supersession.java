@@ -15,7 +15,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Supersession {
 
+    /** The columns of a projection's table of events on reports. */
+    public static final List<String> EVENT_COLUMNS =
+            List.of("chronicle_id", "report_id", "version", "recorded_at", "reported_on");
+
     private Supersession() {
+    }
+
+    /** The row {@link #record} keeps for an event, for a {@link RowBatch} of {@link #EVENT_COLUMNS}. */
+    public static Object[] event(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        return new Object[] {chronicleId, reportId, version, Timestamp.from(at), Date.valueOf(reportedOn)};
+    }
+
+    /**
+     * What {@link #record} does to {@code table} event by event, done at once after a bulk load:
+     * each version is replaced at the instant of the next event on its report, found in
+     * {@code events} (which may be {@code table} itself, when every event makes a row there).
+     */
+    public static void replaceAll(JdbcTemplate jdbc, TableSet set, String events, String table) {
+        String later = "FROM {" + events + "} e WHERE e.chronicle_id = r.chronicle_id AND e.report_id = r.report_id"
+                + " AND e.version > r.version";
+        jdbc.update(set.sql("UPDATE {" + table + "} r SET replaced_at = (SELECT e.recorded_at " + later
+                + " ORDER BY e.version FETCH FIRST 1 ROWS ONLY) WHERE EXISTS (SELECT 1 " + later + ")"));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.chronicle.query.report;
 import org.axonframework.config.Configuration;
 import org.chronicle.platform.eventstore.StoredJson;
 import org.chronicle.query.Projections;
+import org.chronicle.query.projection.BulkLoad;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,5 +29,10 @@ class ReportVersionProjection implements Projection {
     @Override
     public Projection.Handler handlerFor(TableSet set, Configuration axon) {
         return new ReportVersionProjector(new ReportVersionRows(jdbc, json, set), set);
+    }
+
+    @Override
+    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
+        return new ReportVersionBulkLoad(new ReportVersionRows(jdbc, json, set), jdbc);
     }
 }

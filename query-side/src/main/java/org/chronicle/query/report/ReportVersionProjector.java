@@ -2,7 +2,6 @@ package org.chronicle.query.report;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.chronicle.api.report.ReportCorrected;
 import org.chronicle.api.report.ReportMarkedDuplicate;
@@ -68,11 +67,5 @@ class ReportVersionProjector implements Projection.Handler {
     void on(ReportMarkedDuplicate event, @Timestamp Instant at) {
         versions.mark(event.chronicleId(), event.reportId(), event.version(), "MARKED_DUPLICATE",
                 ReportStatus.DUPLICATE, at, ReportedOn.recorded(at));
-    }
-
-    /** A rebuild starts from empty tables: this set's, never the one readers use. */
-    @ResetHandler
-    void reset() {
-        versions.clear();
     }
 }

@@ -4,12 +4,20 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportStatus;
 import org.chronicle.platform.eventstore.StoredJson;
+import org.chronicle.query.projection.RowBatch;
+import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,37 +34,88 @@ final class ReportVersionRows {
         this.set = set;
     }
 
+    static final List<String> COLUMNS = List.of("chronicle_id", "report_id", "version", "kind", "status", "type",
+            "on_day", "period_start", "period_end", "area", "content", "search_text", "first_recorded_at",
+            "recorded_at", "reported_on");
+    /** Where a row of {@link #COLUMNS} holds the instant its report was first recorded. */
+    static final int FIRST_RECORDED_AT = 12;
+
     /** A report's first version or a correction: a new content. */
     void content(String chronicleId, String reportId, long version, String kind, ReportContent report,
                  ReportStatus status, Instant recordedAt, LocalDate reportedOn) {
         end(chronicleId, reportId, version, recordedAt);
         Instant first = version == 1 ? recordedAt : firstRecorded(chronicleId, reportId, version, recordedAt);
-        update("""
-                        INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
-                            period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
-                            reported_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                chronicleId, reportId, version, kind, status.name(), report.type().name(), date(report.date()),
-                date(report.isPeriodClaim() ? report.period().start() : null),
+        RowBatch row = rows();
+        row.add(contentRow(chronicleId, reportId, version, kind, report, status, first, recordedAt, reportedOn));
+        row.write();
+    }
+
+    RowBatch rows() {
+        return new RowBatch(jdbc, set.table("report_version"), COLUMNS);
+    }
+
+    /** The row of a new content, in the order of {@link #COLUMNS}. */
+    Object[] contentRow(String chronicleId, String reportId, long version, String kind, ReportContent report,
+                        ReportStatus status, Instant firstRecordedAt, Instant recordedAt, LocalDate reportedOn) {
+        return new Object[] {chronicleId, reportId, version, kind, status.name(), report.type().name(),
+                date(report.date()), date(report.isPeriodClaim() ? report.period().start() : null),
                 date(report.isPeriodClaim() ? report.period().end() : null), report.area(), json.write(report),
-                searchText(report), Timestamp.from(first), Timestamp.from(recordedAt), Date.valueOf(reportedOn));
+                searchText(report), Timestamp.from(firstRecordedAt), Timestamp.from(recordedAt), Date.valueOf(reportedOn)};
     }
 
     /** A retraction, reinstatement or duplicate mark: the same content with another status. */
     void mark(String chronicleId, String reportId, long version, String kind, ReportStatus status,
               Instant recordedAt, LocalDate reportedOn) {
         end(chronicleId, reportId, version, recordedAt);
-        update("""
-                        INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
-                            period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
-                            reported_on)
-                        SELECT chronicle_id, report_id, ?, ?, ?, type, on_day, period_start, period_end, area, content,
-                            search_text, first_recorded_at, ?, ?
-                        FROM {report_version}
-                        WHERE chronicle_id = ? AND report_id = ? AND version = (SELECT MAX(version) FROM {report_version}
-                            WHERE chronicle_id = ? AND report_id = ? AND version < ?)""",
-                version, kind, status.name(), Timestamp.from(recordedAt), Date.valueOf(reportedOn),
-                chronicleId, reportId, chronicleId, reportId, version);
+        jdbc.update(markSql(), markArgs(chronicleId, reportId, version, kind, status, recordedAt, reportedOn));
+    }
+
+    /** The statement of a {@link #mark}, whose arguments are {@link #markArgs}; a bulk load runs many at once. */
+    String markSql() {
+        return set.sql("""
+                INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
+                    period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
+                    reported_on)
+                SELECT chronicle_id, report_id, ?, ?, ?, type, on_day, period_start, period_end, area, content,
+                    search_text, first_recorded_at, ?, ?
+                FROM {report_version}
+                WHERE chronicle_id = ? AND report_id = ? AND version = (SELECT MAX(version) FROM {report_version}
+                    WHERE chronicle_id = ? AND report_id = ? AND version < ?)""");
+    }
+
+    static Object[] markArgs(String chronicleId, String reportId, long version, String kind, ReportStatus status,
+                             Instant recordedAt, LocalDate reportedOn) {
+        return new Object[] {version, kind, status.name(), Timestamp.from(recordedAt), Date.valueOf(reportedOn),
+                chronicleId, reportId, chronicleId, reportId, version};
+    }
+
+    /**
+     * When each of the reports named, of one chronicle, was first recorded: what its earliest row
+     * says, as {@link #firstRecorded} reads it for one.
+     */
+    Map<String, Timestamp> firstRecorded(String chronicleId, Collection<String> reportIds) {
+        Map<String, Timestamp> found = new HashMap<>();
+        List<String> ids = List.copyOf(reportIds);
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            List<Object> args = new ArrayList<>();
+            args.add(chronicleId);
+            args.addAll(some);
+            jdbc.query(set.sql("""
+                            SELECT r.report_id, r.first_recorded_at FROM {report_version} r
+                            WHERE r.chronicle_id = ? AND r.report_id IN (%s) AND r.version = (SELECT MIN(m.version)
+                                FROM {report_version} m WHERE m.chronicle_id = r.chronicle_id AND m.report_id = r.report_id)"""
+                            .formatted(String.join(", ", Collections.nCopies(some.size(), "?")))),
+                    rs -> {
+                        found.put(rs.getString(1), rs.getTimestamp(2));
+                    }, args.toArray());
+        }
+        return found;
+    }
+
+    /** After a bulk load: each row replaced when the next event on its report came, which made the next row. */
+    void replaceAll() {
+        Supersession.replaceAll(jdbc, set, "report_version", "report_version");
     }
 
     void clear() {

@@ -116,6 +116,9 @@ class RebuildTest {
         assertThat(rows("casualty_figure")).as("the reset cleared the other set only").isEqualTo(blueRows);
         assertThat(answers()).as("readers keep the complete set meanwhile").isEqualTo(before);
 
+        loaded(Projections.CASUALTIES);
+        assertThat(answers()).as("readers keep the complete set while the rebuilt one is handed over").isEqualTo(before);
+        rebuilds.check();
         caughtUp(TableSet.GREEN.processor(Projections.CASUALTIES));
         rebuilds.check();
 
@@ -217,6 +220,15 @@ class RebuildTest {
             }
         }
         throw new AssertionError("No projection " + name);
+    }
+
+    /** Waits for the bulk load of the rebuild, which runs on a thread of its own, to hand the set over. */
+    private void loaded(String projection) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sets.state(projection).loading()) {
+            assertThat(System.nanoTime()).as(projection + " is loaded").isLessThan(deadline);
+            pause();
+        }
     }
 
     private void caughtUp(String processor) {

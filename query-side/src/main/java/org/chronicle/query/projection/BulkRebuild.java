@@ -1,0 +1,203 @@
+package org.chronicle.query.projection;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first part of a rebuild: the store read in order, a round of events at a time, each round's
+ * rows written by the projection's {@link BulkLoad} in one transaction with the token it reached.
+ * When the store's head as of the rebuild's start is loaded, the projection completes its set, and
+ * the set's processor gets the token, to carry on event by event from there.
+ */
+@Component
+class BulkRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkRebuild.class);
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+    private final EventStorageEngine store;
+    private final Configuration axon;
+    private final EventProcessingConfiguration processing;
+    private final Serializer serializer;
+    private final ProjectionSets sets;
+    private final TransactionTemplate transactions;
+    private final int roundEvents;
+    private final double maxRate;
+    private final int segments;
+
+    BulkRebuild(EventStorageEngine store, Configuration axon, EventProcessingConfiguration processing,
+                Serializer serializer, ProjectionSets sets, TransactionTemplate transactions,
+                @Value("${chronicle.projections.rebuild.round-events:5000}") int roundEvents,
+                @Value("${chronicle.projections.rebuild.max-rate:0}") double maxRate,
+                @Value("${chronicle.projections.segments:4}") int segments) {
+        this.store = store;
+        this.axon = axon;
+        this.processing = processing;
+        this.serializer = serializer;
+        this.sets = sets;
+        this.transactions = transactions;
+        this.roundEvents = roundEvents;
+        this.maxRate = maxRate;
+        this.segments = segments;
+    }
+
+    /**
+     * Loads {@code projection} into its rebuilding set, from where the last stored round ended,
+     * while {@code owner} holds the lease. Ends with the set handed to its processor.
+     *
+     * @throws LeaseLost when another process took the load over
+     */
+    void load(Projection projection, String owner, Supplier<Instant> leaseEnd) {
+        String name = projection.name();
+        ProjectionSets.State state = sets.state(name);
+        BulkLoad load = projection.bulkLoad(state.rebuilding(), axon);
+        TrackingToken token = sets.loadedToken(name)
+                .map(stored -> serializer.<byte[], TrackingToken>deserialize(stored)).orElse(null);
+        if (token == null) {
+            transactions.executeWithoutResult(tx -> load.clear());
+        }
+        Pace pace = new Pace(name, state.rebuildHead(), token);
+        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(token, false)) {
+            Iterator<? extends TrackedEventMessage<?>> stream = events.iterator();
+            boolean more = stream.hasNext();
+            while (more) {
+                int taken = 0;
+                TrackedEventMessage<?> event = null;
+                while (taken < roundEvents && more) {
+                    event = stream.next();
+                    load.add(event);
+                    taken++;
+                    more = stream.hasNext() && event.trackingToken().position().orElse(0) < state.rebuildHead();
+                }
+                TrackingToken reached = event.trackingToken();
+                transactions.executeWithoutResult(tx -> {
+                    load.write();
+                    if (!sets.loaded(name, owner, reached.position().orElse(0), serializer.serialize(reached, byte[].class),
+                            leaseEnd.get())) {
+                        throw new LeaseLost(name);
+                    }
+                });
+                token = reached;
+                pace.after(taken, token);
+            }
+        }
+        handOver(projection, owner, token);
+        pace.done();
+    }
+
+    /**
+     * The set completed, and its processor's tokens set where the load ended, in one transaction.
+     * A segment still claimed by a process that died is free once Axon's claim timeout has passed.
+     */
+    private void handOver(Projection projection, String owner, TrackingToken token) {
+        String name = projection.name();
+        BulkLoad load = projection.bulkLoad(sets.state(name).rebuilding(), axon);
+        String group = sets.state(name).rebuilding().processor(name);
+        TokenStore tokens = processing.tokenStore(group);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    load.complete();
+                    int[] existing = tokens.fetchSegments(group);
+                    if (existing.length == 0) {
+                        tokens.initializeTokenSegments(group, segments, token);
+                    }
+                    for (int segment : existing) {
+                        tokens.fetchToken(group, segment);
+                        tokens.storeToken(token, group, segment);
+                        tokens.releaseClaim(group, segment);
+                    }
+                    if (!sets.finishLoading(name, owner)) {
+                        throw new LeaseLost(name);
+                    }
+                });
+                return;
+            } catch (UnableToClaimTokenException claimed) {
+                if (attempt == 60) {
+                    throw claimed;
+                }
+                log.info("Rebuild of {}: a segment of {} is still claimed ({}); trying again", name, group,
+                        claimed.getMessage());
+                sleep(1_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The load's rate: held under the configured limit, if any, and logged every ten seconds. */
+    private final class Pace {
+
+        private final String name;
+        private final long head;
+        private final long started = System.nanoTime();
+        private long events;
+        private long logged = started;
+        private long position;
+
+        Pace(String name, long head, TrackingToken from) {
+            this.name = name;
+            this.head = head;
+            this.position = from == null ? 0 : from.position().orElse(0);
+            log.info("Rebuild of {}: loading events {} to {} in rounds of {}", name, position + 1, head, roundEvents);
+        }
+
+        void after(int taken, TrackingToken reached) {
+            events += taken;
+            position = reached.position().orElse(position);
+            long now = System.nanoTime();
+            if (now - logged >= LOG_EVERY_NANOS) {
+                logged = now;
+                log.info(String.format(Locale.ROOT, "Rebuild of %s: at event %d of %d, %.0f events/s", name, position,
+                        head, rate(now)));
+            }
+            if (maxRate > 0) {
+                long due = (long) (events / maxRate * 1e9) - (now - started);
+                if (due > 0) {
+                    sleep(due / 1_000_000);
+                }
+            }
+        }
+
+        void done() {
+            log.info(String.format(Locale.ROOT, "Rebuild of %s: loaded %d events in %.1f s (%.0f events/s); its processor"
+                    + " carries on from event %d", name, events, (System.nanoTime() - started) / 1e9,
+                    rate(System.nanoTime()), position));
+        }
+
+        private double rate(long now) {
+            return events / Math.max(1e-9, (now - started) / 1e9);
+        }
+    }
+
+    /** Another process holds the load now: this one stops, and its last round, if any, was not written. */
+    static final class LeaseLost extends RuntimeException {
+
+        LeaseLost(String projection) {
+            super("The bulk load of projection " + projection + " is held by another process now");
+        }
+    }
+}

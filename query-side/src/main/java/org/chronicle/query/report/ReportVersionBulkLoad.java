@@ -1,0 +1,118 @@
+package org.chronicle.query.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportMarkedDuplicate;
+import org.chronicle.api.report.ReportRecorded;
+import org.chronicle.api.report.ReportReinstated;
+import org.chronicle.api.report.ReportRetracted;
+import org.chronicle.api.report.ReportStatus;
+import org.chronicle.query.ReportedOn;
+import org.chronicle.query.projection.BulkLoad;
+import org.chronicle.query.projection.RowBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The report versions of a rebuild, written in rounds: each event's row as
+ * {@link ReportVersionProjector} writes it. A correction's first-recorded instant is looked up once
+ * per round; retractions, reinstatements and duplicate marks copy the row before them, so they
+ * are written after the round's contents, in their order, as one batch.
+ */
+final class ReportVersionBulkLoad implements BulkLoad {
+
+    private final ReportVersionRows versions;
+    private final JdbcTemplate jdbc;
+    private final RowBatch contents;
+    /** Corrections, waiting for when their reports were first recorded. */
+    private final List<Object[]> corrections = new ArrayList<>();
+    /** When the reports first recorded in this round were. */
+    private final Map<String, Timestamp> recordedThisRound = new HashMap<>();
+    private final List<Object[]> marks = new ArrayList<>();
+
+    ReportVersionBulkLoad(ReportVersionRows versions, JdbcTemplate jdbc) {
+        this.versions = versions;
+        this.jdbc = jdbc;
+        this.contents = versions.rows();
+    }
+
+    @Override
+    public void clear() {
+        versions.clear();
+    }
+
+    @Override
+    public void add(TrackedEventMessage<?> message) {
+        Instant at = message.getTimestamp();
+        Object payload = message.getPayload();
+        if (payload instanceof ReportRecorded e) {
+            contents.add(versions.contentRow(e.chronicleId(), e.reportId(), 1, "RECORDED", e.report(),
+                    ReportStatus.ACTIVE, at, at, ReportedOn.of(e, at)));
+            recordedThisRound.put(key(e.chronicleId(), e.reportId()), Timestamp.from(at));
+        } else if (payload instanceof ReportCorrected e) {
+            corrections.add(versions.contentRow(e.chronicleId(), e.reportId(), e.version(), "CORRECTED", e.report(),
+                    ReportStatus.CORRECTED, at, at, ReportedOn.of(e, at)));
+        } else if (payload instanceof ReportRetracted e) {
+            marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "RETRACTED",
+                    ReportStatus.RETRACTED, at, ReportedOn.recorded(at)));
+        } else if (payload instanceof ReportReinstated e) {
+            marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "REINSTATED",
+                    ReportStatus.CORRECTED, at, ReportedOn.recorded(at)));
+        } else if (payload instanceof ReportMarkedDuplicate e) {
+            marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "MARKED_DUPLICATE",
+                    ReportStatus.DUPLICATE, at, ReportedOn.recorded(at)));
+        }
+    }
+
+    @Override
+    public void write() {
+        dateCorrections();
+        contents.write();
+        if (!marks.isEmpty()) {
+            jdbc.batchUpdate(versions.markSql(), marks);
+            marks.clear();
+        }
+        recordedThisRound.clear();
+    }
+
+    /**
+     * Each correction carries when its report was first recorded: this round's first version, or
+     * the earliest row written before; failing both, its own instant, as the handler falls back.
+     */
+    private void dateCorrections() {
+        Map<String, Set<String>> earlier = new LinkedHashMap<>();
+        for (Object[] row : corrections) {
+            if (!recordedThisRound.containsKey(key((String) row[0], (String) row[1]))) {
+                earlier.computeIfAbsent((String) row[0], c -> new LinkedHashSet<>()).add((String) row[1]);
+            }
+        }
+        Map<String, Timestamp> found = new HashMap<>(recordedThisRound);
+        earlier.forEach((chronicleId, ids) -> versions.firstRecorded(chronicleId, ids)
+                .forEach((reportId, first) -> found.put(key(chronicleId, reportId), first)));
+        for (Object[] row : corrections) {
+            Timestamp first = found.get(key((String) row[0], (String) row[1]));
+            if (first != null) {
+                row[ReportVersionRows.FIRST_RECORDED_AT] = first;
+            }
+            contents.add(row);
+        }
+        corrections.clear();
+    }
+
+    private static String key(String chronicleId, String reportId) {
+        return chronicleId + '\u0000' + reportId;
+    }
+
+    @Override
+    public void complete() {
+        versions.replaceAll();
+    }
+}
