@@ -95,7 +95,8 @@ public class EventStoreConfiguration {
 
     /**
      * Declared here, not left to Axon's auto-configuration, because that one steps aside as soon
-     * as an event store bean exists, and ours does (below).
+     * as an event store bean exists, and ours does (below). Reads fetch up to {@code batchSize}
+     * events a query (Axon's default is 100): a rebuild reads the whole store this way.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -103,8 +104,10 @@ public class EventStoreConfiguration {
                                           Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          @Value("${chronicle.events.batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -46,7 +46,10 @@ class ChronicleDirectoryProjection implements Projection {
 
             @Override
             public void add(TrackedEventMessage<?> event) {
-                if (event instanceof DomainEventMessage<?> domain) {
+                // The type first: a payload is deserialized when it is asked for, and most are reports.
+                Class<?> type = event.getPayloadType();
+                if (event instanceof DomainEventMessage<?> domain
+                        && (type == ChronicleDefined.class || type == ChronicleAmended.class)) {
                     if (domain.getPayload() instanceof ChronicleDefined defined) {
                         rows.put(defined.chronicleId(), defined.definition(), domain.getSequenceNumber() + 1,
                                 domain.getTimestamp());
