@@ -11,6 +11,7 @@ import org.chronicle.platform.eventstore.WakingEventSource;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.chronicle.platform.schema.SchemaGate;
+import org.chronicle.query.projection.BatchHandler;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.Rebuilds;
 import org.chronicle.query.projection.TableSet;
@@ -68,7 +69,7 @@ public class QuerySideApplication {
                                 .maxSegmentProvider(share)
                                 .claimExtensionThreshold(claimExtension.toMillis()), schema.getObject()));
                 processing.registerSequencingPolicy(group, config -> ByChronicle.INSTANCE);
-                processing.registerEventHandler(config -> projection.handlerFor(set, config));
+                processing.registerEventHandler(config -> new BatchHandler(projection, set, config));
                 processing.assignHandlerInstancesMatching(group, handler -> handler instanceof Projection.Handler h
                         && h.projection().equals(projection.name()) && h.set() == set);
             }

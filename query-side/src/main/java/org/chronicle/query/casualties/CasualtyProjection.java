@@ -24,12 +24,7 @@ class CasualtyProjection implements Projection {
     }
 
     @Override
-    public Projection.Handler handlerFor(TableSet set, Configuration axon) {
-        return new CasualtyProjector(new CasualtyRows(jdbc, set), set, axon.eventStore());
-    }
-
-    @Override
-    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
-        return new CasualtyBulkLoad(new CasualtyRows(jdbc, set), axon.eventStore());
+    public BulkLoad load(TableSet set, Configuration axon, boolean live) {
+        return new CasualtyBulkLoad(new CasualtyRows(jdbc, set), axon.eventStore(), live);
     }
 }

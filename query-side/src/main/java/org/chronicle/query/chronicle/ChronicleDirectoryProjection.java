@@ -2,7 +2,7 @@ package org.chronicle.query.chronicle;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.chronicle.api.chronicle.ChronicleAmended;
 import org.chronicle.api.chronicle.ChronicleDefined;
 import org.chronicle.query.Projections;
@@ -26,17 +26,12 @@ class ChronicleDirectoryProjection implements Projection {
         return Projections.CHRONICLES;
     }
 
-    @Override
-    public Projection.Handler handlerFor(TableSet set, Configuration axon) {
-        return new ChronicleDirectoryProjector(new ChronicleDirectory.Rows(directory, set), set);
-    }
-
     /**
-     * A store holds few chronicle definitions among its reports, so a rebuild writes each one as
-     * the handler does, in the round's transaction.
+     * A store holds few chronicle definitions among its reports, so each is written as it comes,
+     * in the round's transaction. Idempotent: an event handled again finds its version there.
      */
     @Override
-    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
+    public BulkLoad load(TableSet set, Configuration axon, boolean live) {
         ChronicleDirectory.Rows rows = new ChronicleDirectory.Rows(directory, set);
         return new BulkLoad() {
             @Override
@@ -45,7 +40,7 @@ class ChronicleDirectoryProjection implements Projection {
             }
 
             @Override
-            public void add(TrackedEventMessage<?> event) {
+            public void add(EventMessage<?> event, long position) {
                 // The type first: a payload is deserialized when it is asked for, and most are reports.
                 Class<?> type = event.getPayloadType();
                 if (event instanceof DomainEventMessage<?> domain
@@ -66,6 +61,10 @@ class ChronicleDirectoryProjection implements Projection {
 
             @Override
             public void complete() {
+            }
+
+            @Override
+            public void completeWritten() {
             }
         };
     }

@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportCorrected;
@@ -24,11 +24,14 @@ import org.chronicle.query.ReportedOn;
 import org.chronicle.query.projection.BulkLoad;
 import org.chronicle.query.projection.RowBatch;
 import org.chronicle.query.projection.Supersession;
+import org.chronicle.query.projection.WrittenReports;
 
 /**
- * The control changes and clashes of a rebuild, written in rounds: each event's rows as
- * {@link ControlProjector} writes them, with the replacements worked out at the end. A later
- * version of a control change carries its report's first position, looked up once per round.
+ * The control changes and clashes of a round of events. Like the casualties, only a report's
+ * current version counts, and retracted and duplicate reports count nothing (counting rule 1):
+ * when each version was replaced is worked out at the end of a rebuild for every report, after
+ * a live batch for the reports it wrote. A later version of a control change carries its
+ * report's first position, looked up once per round.
  */
 final class ControlBulkLoad implements BulkLoad {
 
@@ -43,14 +46,17 @@ final class ControlBulkLoad implements BulkLoad {
     private final RowBatch events;
     /** Control changes of later versions, waiting for their reports' first positions. */
     private final List<Object[]> unplaced = new ArrayList<>();
+    private final WrittenReports written;
 
-    ControlBulkLoad(ControlRows book, EventStore store) {
+    /** @param live whether the load follows the store's live batches, which may come again after a crash */
+    ControlBulkLoad(ControlRows book, EventStore store, boolean live) {
         this.book = book;
         this.store = store;
-        this.origins = book.origins();
-        this.changes = book.controlChanges();
-        this.clashes = book.clashDays();
-        this.events = book.events();
+        this.origins = book.origins(live);
+        this.changes = book.controlChanges(live);
+        this.clashes = book.clashDays(live);
+        this.events = book.events(live);
+        this.written = live ? new WrittenReports() : null;
     }
 
     @Override
@@ -59,19 +65,18 @@ final class ControlBulkLoad implements BulkLoad {
     }
 
     @Override
-    public void add(TrackedEventMessage<?> message) {
+    public void add(EventMessage<?> message, long position) {
         Instant at = message.getTimestamp();
         Object payload = message.getPayload();
         if (payload instanceof ReportRecorded e) {
-            long position = message.trackingToken().position().orElseThrow();
             origins.add(e.chronicleId(), e.reportId(), position);
             version(e.chronicleId(), e.reportId(), 1, e.report(), at, ReportedOn.of(e, at), position);
         } else if (payload instanceof ReportCorrected e) {
             version(e.chronicleId(), e.reportId(), e.version(), e.report(), at, ReportedOn.of(e, at), null);
         } else if (payload instanceof ReportRetracted e) {
-            events.add(Supersession.event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at)));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportMarkedDuplicate e) {
-            events.add(Supersession.event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at)));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportReinstated e) {
             ReportStreams.latestContentBefore(store, e.chronicleId(), e.reportId(), e.version())
                     .ifPresent(latest -> version(e.chronicleId(), e.reportId(), e.version(), latest, at,
@@ -82,7 +87,7 @@ final class ControlBulkLoad implements BulkLoad {
     /** @param firstPosition the report's, when this event is its first; null when it is to be looked up */
     private void version(String chronicleId, String reportId, long version, ReportContent report, Instant at,
                          LocalDate reportedOn, Long firstPosition) {
-        events.add(Supersession.event(chronicleId, reportId, version, at, reportedOn));
+        event(chronicleId, reportId, version, at, reportedOn);
         if (report.date() == null) {
             return;
         }
@@ -98,6 +103,14 @@ final class ControlBulkLoad implements BulkLoad {
         } else if (report.type() == ReportType.CLASH) {
             clashes.add(chronicleId, reportId, version, report.area(), Date.valueOf(report.date()), Timestamp.from(at),
                     Date.valueOf(reportedOn));
+        }
+    }
+
+    /** Every event on a report is kept, for the time axes, and ends what the report said before. */
+    private void event(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        events.add(Supersession.event(chronicleId, reportId, version, at, reportedOn));
+        if (written != null) {
+            written.add(chronicleId, reportId);
         }
     }
 
@@ -128,6 +141,14 @@ final class ControlBulkLoad implements BulkLoad {
 
     @Override
     public void complete() {
-        book.replaceAll();
+        book.settle(null);
+    }
+
+    @Override
+    public void completeWritten() {
+        if (!written.isEmpty()) {
+            book.settle(written);
+            written.clear();
+        }
     }
 }

@@ -24,12 +24,7 @@ class ControlProjection implements Projection {
     }
 
     @Override
-    public Projection.Handler handlerFor(TableSet set, Configuration axon) {
-        return new ControlProjector(new ControlRows(jdbc, set), set, axon.eventStore());
-    }
-
-    @Override
-    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
-        return new ControlBulkLoad(new ControlRows(jdbc, set), axon.eventStore());
+    public BulkLoad load(TableSet set, Configuration axon, boolean live) {
+        return new ControlBulkLoad(new ControlRows(jdbc, set), axon.eventStore(), live);
     }
 }

@@ -1,25 +1,31 @@
 package org.chronicle.query.projection;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
- * How a rebuild fills a projection's table set: the events of the store in rounds of thousands,
- * each round written with a few statements, where the projection's event handler would make
- * several round trips per event. What depends on later events (when a version was replaced, the
- * day sums) is worked out once, at the end, over the whole set. The rows are the ones the event
- * handler writes for the same events; after the load the handler carries on from where it ended.
+ * How a projection writes its table set: events taken in the order of the store, a round or a
+ * batch at a time, each round's rows written with a few statements rather than several round
+ * trips per event. What depends on a report's later events (when a version was replaced) and
+ * what sums many reports (the day sums) is worked out after the rows are written: once at the end
+ * of a rebuild for every report, or after each live batch for the reports it wrote.
  */
 public interface BulkLoad {
 
-    /** Empties the set's tables: a load that starts from the first event. */
+    /** Empties the set's tables: a rebuild that starts from the first event. */
     void clear();
 
-    /** Takes one event, in the order of the store; the rows it makes are written by the next {@link #write()}. */
-    void add(TrackedEventMessage<?> event);
+    /**
+     * Takes one event, in the order of the store, at its global {@code position}; the rows it
+     * makes are written by the next {@link #write()}.
+     */
+    void add(EventMessage<?> event, long position);
 
     /** Writes what the events added since the last write make, in the caller's transaction. */
     void write();
 
-    /** After the last event: what needs every event, by set-based statements. Running it twice changes nothing. */
+    /** After the last event of a rebuild: what needs every event, for every report. Running it twice changes nothing. */
     void complete();
+
+    /** After a live batch's {@link #write()}: what {@link #complete()} does, for the reports it wrote. */
+    void completeWritten();
 }

@@ -66,7 +66,7 @@ class BulkRebuild {
     void load(Projection projection, String owner, Supplier<Instant> leaseEnd) {
         String name = projection.name();
         ProjectionSets.State state = sets.state(name);
-        BulkLoad load = projection.bulkLoad(state.rebuilding(), axon);
+        BulkLoad load = projection.load(state.rebuilding(), axon, false);
         TrackingToken token = sets.loadedToken(name)
                 .map(stored -> serializer.<byte[], TrackingToken>deserialize(stored)).orElse(null);
         if (token == null) {
@@ -81,7 +81,7 @@ class BulkRebuild {
                 TrackedEventMessage<?> event = null;
                 while (taken < roundEvents && more) {
                     event = stream.next();
-                    load.add(event);
+                    load.add(event, event.trackingToken().position().orElseThrow());
                     taken++;
                     more = stream.hasNext() && event.trackingToken().position().orElse(0) < state.rebuildHead();
                 }
@@ -107,7 +107,7 @@ class BulkRebuild {
      */
     private void handOver(Projection projection, String owner, TrackingToken token) {
         String name = projection.name();
-        BulkLoad load = projection.bulkLoad(sets.state(name).rebuilding(), axon);
+        BulkLoad load = projection.load(sets.state(name).rebuilding(), axon, false);
         String group = sets.state(name).rebuilding().processor(name);
         TokenStore tokens = processing.tokenStore(group);
         for (int attempt = 1; ; attempt++) {

@@ -4,17 +4,19 @@ import org.axonframework.config.Configuration;
 
 /**
  * A read model that the event store is projected into, in either of its two table sets. Each
- * feature declares its own; the query side gives each set its own processing group.
+ * feature declares its own; the query side gives each set its own processing group, whose
+ * handler ({@link BatchHandler}) writes a batch of events with the projection's {@link BulkLoad},
+ * as a rebuild writes a round.
  */
 public interface Projection {
 
     String name();
 
-    /** The event handler that fills {@code set} of this projection's tables. */
-    Handler handlerFor(TableSet set, Configuration axon);
-
-    /** What a rebuild fills {@code set} with, many events at a time, before the handler takes over. */
-    BulkLoad bulkLoad(TableSet set, Configuration axon);
+    /**
+     * Writes events into {@code set} many at a time: the rounds of a rebuild into an emptied set,
+     * or, when {@code live}, the processor's batches, which may bring an event again after a crash.
+     */
+    BulkLoad load(TableSet set, Configuration axon, boolean live);
 
     /** An event handler of one projection that writes one table set. */
     interface Handler {

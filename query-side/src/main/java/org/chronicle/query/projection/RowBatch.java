@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows of one table, gathered and then written many to a statement. A rebuild writes this way:
- * one INSERT per row would cost a round trip to the database per row.
+ * Rows of one table, gathered and then written many to a statement: one INSERT per row would
+ * cost a round trip to the database per row. A batch that replaces first deletes the rows with
+ * the keys of its own, so that writing the same rows twice (events handled again after a crash)
+ * leaves them once.
  */
 public final class RowBatch {
 
@@ -21,13 +27,25 @@ public final class RowBatch {
     private final JdbcTemplate jdbc;
     private final String table;
     private final List<String> columns;
+    private final int keyColumns;
     private final List<Object[]> rows = new ArrayList<>();
 
+    /** A batch that only inserts, into a table that holds none of its keys. */
     public RowBatch(JdbcTemplate jdbc, String table, List<String> columns) {
+        this(jdbc, table, columns, 0);
+    }
+
+    /**
+     * @param keyColumns how many of the first columns make the key whose rows a write replaces;
+     *                   0 for a batch that only inserts
+     */
+    public RowBatch(JdbcTemplate jdbc, String table, List<String> columns, int keyColumns) {
         this.jdbc = jdbc;
         this.table = table;
         this.columns = List.copyOf(columns);
+        this.keyColumns = keyColumns;
     }
+
 
     /** One row, its values in the order of the columns. */
     public void add(Object... values) {
@@ -43,12 +61,28 @@ public final class RowBatch {
 
     /** Writes the rows gathered since the last write, in the caller's transaction. */
     public void write() {
+        if (keyColumns > 0 && !rows.isEmpty()) {
+            Set<List<Object>> keys = new LinkedHashSet<>();
+            rows.forEach(row -> keys.add(Arrays.asList(row).subList(0, keyColumns)));
+            delete(jdbc, table, columns.subList(0, keyColumns), keys);
+        }
         int perStatement = Math.max(1, MAX_PARAMETERS / columns.size());
         for (int from = 0; from < rows.size(); from += perStatement) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
             jdbc.update(connection -> insert(connection, chunk));
         }
         rows.clear();
+    }
+
+    /** Deletes the rows of {@code table} whose {@code keyColumns} hold one of {@code keys}, many keys a statement. */
+    public static void delete(JdbcTemplate jdbc, String table, List<String> keyColumns, Collection<List<Object>> keys) {
+        String one = "(" + String.join(" AND ", keyColumns.stream().map(column -> column + " = ?").toList()) + ")";
+        List<List<Object>> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            List<List<Object>> some = all.subList(from, Math.min(all.size(), from + 1_000));
+            jdbc.update("DELETE FROM " + table + " WHERE " + String.join(" OR ", Collections.nCopies(some.size(), one)),
+                    some.stream().flatMap(List::stream).toArray());
+        }
     }
 
     private PreparedStatement insert(Connection connection, List<Object[]> chunk) throws SQLException {

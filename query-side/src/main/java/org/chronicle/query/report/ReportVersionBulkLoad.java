@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.chronicle.api.report.ReportCorrected;
 import org.chronicle.api.report.ReportMarkedDuplicate;
 import org.chronicle.api.report.ReportRecorded;
@@ -19,13 +19,15 @@ import org.chronicle.api.report.ReportStatus;
 import org.chronicle.query.ReportedOn;
 import org.chronicle.query.projection.BulkLoad;
 import org.chronicle.query.projection.RowBatch;
+import org.chronicle.query.projection.WrittenReports;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The report versions of a rebuild, written in rounds: each event's row as
- * {@link ReportVersionProjector} writes it. A correction's first-recorded instant is looked up once
- * per round; retractions, reinstatements and duplicate marks copy the row before them, so they
- * are written after the round's contents, in their order, as one batch.
+ * Every report as it stood after each event on it, a round of events at a time. A correction's
+ * first-recorded instant is looked up once per round; retractions, reinstatements and duplicate
+ * marks copy the row before them, so they are written after the round's contents, in their
+ * order, as one batch. A reinstated report has a version above 1, so it reads CORRECTED, as the
+ * contract defines it.
  */
 final class ReportVersionBulkLoad implements BulkLoad {
 
@@ -37,11 +39,14 @@ final class ReportVersionBulkLoad implements BulkLoad {
     /** When the reports first recorded in this round were. */
     private final Map<String, Timestamp> recordedThisRound = new HashMap<>();
     private final List<Object[]> marks = new ArrayList<>();
+    private final WrittenReports written;
 
-    ReportVersionBulkLoad(ReportVersionRows versions, JdbcTemplate jdbc) {
+    /** @param live whether the load follows the store's live batches, which may come again after a crash */
+    ReportVersionBulkLoad(ReportVersionRows versions, JdbcTemplate jdbc, boolean live) {
         this.versions = versions;
         this.jdbc = jdbc;
-        this.contents = versions.rows();
+        this.contents = versions.rows(live);
+        this.written = live ? new WrittenReports() : null;
     }
 
     @Override
@@ -50,23 +55,28 @@ final class ReportVersionBulkLoad implements BulkLoad {
     }
 
     @Override
-    public void add(TrackedEventMessage<?> message) {
+    public void add(EventMessage<?> message, long position) {
         Instant at = message.getTimestamp();
         Object payload = message.getPayload();
         if (payload instanceof ReportRecorded e) {
+            wrote(e.chronicleId(), e.reportId());
             contents.add(versions.contentRow(e.chronicleId(), e.reportId(), 1, "RECORDED", e.report(),
                     ReportStatus.ACTIVE, at, at, ReportedOn.of(e, at)));
             recordedThisRound.put(key(e.chronicleId(), e.reportId()), Timestamp.from(at));
         } else if (payload instanceof ReportCorrected e) {
+            wrote(e.chronicleId(), e.reportId());
             corrections.add(versions.contentRow(e.chronicleId(), e.reportId(), e.version(), "CORRECTED", e.report(),
                     ReportStatus.CORRECTED, at, at, ReportedOn.of(e, at)));
         } else if (payload instanceof ReportRetracted e) {
+            wrote(e.chronicleId(), e.reportId());
             marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "RETRACTED",
                     ReportStatus.RETRACTED, at, ReportedOn.recorded(at)));
         } else if (payload instanceof ReportReinstated e) {
+            wrote(e.chronicleId(), e.reportId());
             marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "REINSTATED",
                     ReportStatus.CORRECTED, at, ReportedOn.recorded(at)));
         } else if (payload instanceof ReportMarkedDuplicate e) {
+            wrote(e.chronicleId(), e.reportId());
             marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "MARKED_DUPLICATE",
                     ReportStatus.DUPLICATE, at, ReportedOn.recorded(at)));
         }
@@ -77,6 +87,9 @@ final class ReportVersionBulkLoad implements BulkLoad {
         dateCorrections();
         contents.write();
         if (!marks.isEmpty()) {
+            if (written != null) {
+                versions.delete(marks.stream().map(mark -> List.of(mark[5], mark[6], mark[0])).toList());
+            }
             jdbc.batchUpdate(versions.markSql(), marks);
             marks.clear();
         }
@@ -107,12 +120,26 @@ final class ReportVersionBulkLoad implements BulkLoad {
         corrections.clear();
     }
 
+    private void wrote(String chronicleId, String reportId) {
+        if (written != null) {
+            written.add(chronicleId, reportId);
+        }
+    }
+
     private static String key(String chronicleId, String reportId) {
         return chronicleId + '\u0000' + reportId;
     }
 
     @Override
     public void complete() {
-        versions.replaceAll();
+        versions.settle(null);
+    }
+
+    @Override
+    public void completeWritten() {
+        if (!written.isEmpty()) {
+            versions.settle(written);
+            written.clear();
+        }
     }
 }

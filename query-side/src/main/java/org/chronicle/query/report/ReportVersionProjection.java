@@ -27,12 +27,7 @@ class ReportVersionProjection implements Projection {
     }
 
     @Override
-    public Projection.Handler handlerFor(TableSet set, Configuration axon) {
-        return new ReportVersionProjector(new ReportVersionRows(jdbc, json, set), set);
-    }
-
-    @Override
-    public BulkLoad bulkLoad(TableSet set, Configuration axon) {
-        return new ReportVersionBulkLoad(new ReportVersionRows(jdbc, json, set), jdbc);
+    public BulkLoad load(TableSet set, Configuration axon, boolean live) {
+        return new ReportVersionBulkLoad(new ReportVersionRows(jdbc, json, set), jdbc, live);
     }
 }

@@ -19,6 +19,7 @@ import org.chronicle.platform.eventstore.StoredJson;
 import org.chronicle.query.projection.RowBatch;
 import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.TableSet;
+import org.chronicle.query.projection.WrittenReports;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes every report as it stood after each event on it into one table set. */
@@ -40,18 +41,14 @@ final class ReportVersionRows {
     /** Where a row of {@link #COLUMNS} holds the instant its report was first recorded. */
     static final int FIRST_RECORDED_AT = 12;
 
-    /** A report's first version or a correction: a new content. */
-    void content(String chronicleId, String reportId, long version, String kind, ReportContent report,
-                 ReportStatus status, Instant recordedAt, LocalDate reportedOn) {
-        end(chronicleId, reportId, version, recordedAt);
-        Instant first = version == 1 ? recordedAt : firstRecorded(chronicleId, reportId, version, recordedAt);
-        RowBatch row = rows();
-        row.add(contentRow(chronicleId, reportId, version, kind, report, status, first, recordedAt, reportedOn));
-        row.write();
+    /** @param replacing whether a write first deletes the rows of the versions it writes (see {@link RowBatch}) */
+    RowBatch rows(boolean replacing) {
+        return new RowBatch(jdbc, set.table("report_version"), COLUMNS, replacing ? 3 : 0);
     }
 
-    RowBatch rows() {
-        return new RowBatch(jdbc, set.table("report_version"), COLUMNS);
+    /** Deletes the rows of these versions (chronicle, report, version), before they are written again. */
+    void delete(Collection<List<Object>> versions) {
+        RowBatch.delete(jdbc, set.table("report_version"), COLUMNS.subList(0, 3), versions);
     }
 
     /** The row of a new content, in the order of {@link #COLUMNS}. */
@@ -63,14 +60,10 @@ final class ReportVersionRows {
                 searchText(report), Timestamp.from(firstRecordedAt), Timestamp.from(recordedAt), Date.valueOf(reportedOn)};
     }
 
-    /** A retraction, reinstatement or duplicate mark: the same content with another status. */
-    void mark(String chronicleId, String reportId, long version, String kind, ReportStatus status,
-              Instant recordedAt, LocalDate reportedOn) {
-        end(chronicleId, reportId, version, recordedAt);
-        jdbc.update(markSql(), markArgs(chronicleId, reportId, version, kind, status, recordedAt, reportedOn));
-    }
-
-    /** The statement of a {@link #mark}, whose arguments are {@link #markArgs}; a bulk load runs many at once. */
+    /**
+     * A retraction, reinstatement or duplicate mark: a row with the content of the row before it
+     * and another status. Its arguments are {@link #markArgs}; a batch runs many at once.
+     */
     String markSql() {
         return set.sql("""
                 INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
@@ -91,7 +84,7 @@ final class ReportVersionRows {
 
     /**
      * When each of the reports named, of one chronicle, was first recorded: what its earliest row
-     * says, as {@link #firstRecorded} reads it for one.
+     * says.
      */
     Map<String, Timestamp> firstRecorded(String chronicleId, Collection<String> reportIds) {
         Map<String, Timestamp> found = new HashMap<>();
@@ -113,34 +106,16 @@ final class ReportVersionRows {
         return found;
     }
 
-    /** After a bulk load: each row replaced when the next event on its report came, which made the next row. */
-    void replaceAll() {
-        Supersession.replaceAll(jdbc, set, "report_version", "report_version");
+    /**
+     * Each row replaced when the next event on its report came, which made the next row: of the
+     * reports {@code written}, or of all.
+     */
+    void settle(WrittenReports written) {
+        Supersession.replaceAll(jdbc, set, "report_version", "report_version", written);
     }
 
     void clear() {
         update("DELETE FROM {report_version}");
-    }
-
-    /**
-     * The rows before {@code version} stop being current at {@code at}. A redelivered event
-     * finds its own row and writes it again.
-     */
-    private void end(String chronicleId, String reportId, long version, Instant at) {
-        update("DELETE FROM {report_version} WHERE chronicle_id = ? AND report_id = ? AND version = ?",
-                chronicleId, reportId, version);
-        update("""
-                        UPDATE {report_version} SET replaced_at = ?
-                        WHERE chronicle_id = ? AND report_id = ? AND version < ? AND replaced_at IS NULL""",
-                Timestamp.from(at), chronicleId, reportId, version);
-    }
-
-    private Instant firstRecorded(String chronicleId, String reportId, long version, Instant otherwise) {
-        return jdbc.query(set.sql("""
-                        SELECT first_recorded_at FROM {report_version} WHERE chronicle_id = ? AND report_id = ?
-                        AND version < ? ORDER BY version FETCH FIRST 1 ROWS ONLY"""),
-                (rs, n) -> rs.getTimestamp(1).toInstant(), chronicleId, reportId, version)
-                .stream().findFirst().orElse(otherwise);
     }
 
     /** What the free-text search looks in: the summary and the sources' titles and publishers. */

@@ -28,11 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A rebuild's bulk load writes the rows the event handlers write: random histories are projected
- * event by event into the active sets, every projection is then rebuilt in bulk into its other
- * set, and each table of the two sets holds the same rows for the history's chronicle, row for
- * row and column for column. Rounds of a few events split reports' histories across rounds, as
- * rounds of thousands do in a large store.
+ * A rebuild writes the rows the live processors write: random histories are projected by the
+ * processors' batches into the active sets (settled batch by batch), every projection is then
+ * rebuilt in bulk into its other set (settled once, at the end), and each table of the two sets
+ * holds the same rows for the history's chronicle, row for row and column for column. Rounds of a
+ * few events split reports' histories across rounds, as rounds of thousands do in a large store.
  */
 class BulkRebuildPropertyTest {
 
@@ -69,7 +69,7 @@ class BulkRebuildPropertyTest {
     }
 
     @Property(tries = 30)
-    void aBulkLoadWritesTheRowsTheHandlersWrite(@ForAll long seed) {
+    void aRebuildWritesTheRowsTheLiveBatchesWrite(@ForAll long seed) {
         String chronicleId = "bulk-" + chronicles.incrementAndGet();
         Story story = new StoryGenerator(seed).story(chronicleId);
         long head = record(chronicleId, story);
@@ -81,7 +81,7 @@ class BulkRebuildPropertyTest {
         Map<String, String> loaded = awaitSwitched(handled);
         TABLES.forEach((projection, tables) -> tables.forEach((table, condition) ->
                 assertThat(rows(table, loaded.get(projection), chronicleId, condition))
-                        .as("%s of %s, loaded in bulk into %s, against the handlers' %s; seed %d: %s", table,
+                        .as("%s of %s, rebuilt into %s, against the live %s; seed %d: %s", table,
                                 projection, loaded.get(projection), handled.get(projection), seed, story)
                         .isEqualTo(rows(table, handled.get(projection), chronicleId, condition))));
     }
