@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,10 @@ class ExchangeTest {
                 .isEqualTo(1 + lines.indexOf(lines.stream().filter(l -> l.contains("\"bad\"")).findFirst().orElseThrow()));
         assertThat(refusals.get(0).path("errors").findValuesAsText("field")).contains("area");
         assertThat(refusals.get(1).path("reason").asText()).contains("nowhere");
+        String stored = Http.local(port).getUntil("/api/v1/chronicles/rastan-rows/export?format=json",
+                a -> a.body().contains("\"good\""), Duration.ofSeconds(20)).body();
+        assertThat(stored).as("the rows of one batch: each refusal rolled back alone")
+                .doesNotContain("\"bad\"").doesNotContain("\"nowhere\"");
 
         Http.Answer unreadable = writes.post("/api/v1/chronicles/rastan-broken/imports?format=json",
                 "{\"format\": \"chronicle/1\", \"definition\": " + Rastan.CHRONICLE + ", \"events\": [ {\"kind\": ");

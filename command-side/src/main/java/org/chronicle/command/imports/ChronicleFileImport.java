@@ -37,7 +37,9 @@ import org.chronicle.api.report.RetractReport;
 import org.chronicle.api.report.SourceRef;
 import org.chronicle.command.report.RecordingOutcome;
 import org.chronicle.platform.eventstore.EventPositions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Imports a chronicle file of our own format ({@code chronicle/1}): the definition, then every
@@ -54,11 +56,17 @@ class ChronicleFileImport {
     private final CommandGateway commands;
     private final EventPositions positions;
     private final ObjectMapper json;
+    private final PlatformTransactionManager transactions;
+    private final int batchSize;
 
-    ChronicleFileImport(CommandGateway commands, EventPositions positions, ObjectMapper json) {
+    ChronicleFileImport(CommandGateway commands, EventPositions positions, ObjectMapper json,
+                        PlatformTransactionManager transactions,
+                        @Value("${chronicle.imports.batch-size:200}") int batchSize) {
         this.commands = commands;
         this.positions = positions;
         this.json = json;
+        this.transactions = transactions;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -111,35 +119,46 @@ class ChronicleFileImport {
     private ImportResult run(String chronicleId, InputStream file, Instant started, ImportProgress progress) {
         Rows rows = new Rows(chronicleId, started, progress);
         try (JsonParser parser = json.createParser(file)) {
-            expect(parser.nextToken() == JsonToken.START_OBJECT, "the file must be one JSON object");
-            boolean defined = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "format" -> expect(FORMAT.equals(parser.getValueAsString()),
-                            "format must be '" + FORMAT + "'");
-                    case "chronicleId" -> parser.skipChildren(); // the path's id wins
-                    case "definition" -> {
-                        define(chronicleId, json.readValue(parser, ChronicleDefinition.class));
-                        defined = true;
-                    }
-                    case "events" -> {
-                        expect(parser.currentToken() == JsonToken.START_ARRAY, "events must be an array");
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            int line = parser.currentLocation().getLineNr();
-                            rows.take(line, json.readTree(parser), defined);
-                        }
-                    }
-                    default -> throw new Refusal.Invalid(field, "is not a field of a chronicle file");
-                }
-            }
+            read(chronicleId, parser, rows);
         } catch (JsonProcessingException e) {
+            rows.abandon();
             throw unreadable(e);
         } catch (IOException e) {
+            rows.abandon();
             throw new Refusal.Invalid("body", "the file could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            rows.abandon();
+            throw e;
         }
         return rows.result();
+    }
+
+    /** The file's fields in order; the rows go to {@code rows}, which commits the last batch. */
+    private void read(String chronicleId, JsonParser parser, Rows rows) throws IOException {
+        expect(parser.nextToken() == JsonToken.START_OBJECT, "the file must be one JSON object");
+        boolean defined = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "format" -> expect(FORMAT.equals(parser.getValueAsString()),
+                        "format must be '" + FORMAT + "'");
+                case "chronicleId" -> parser.skipChildren(); // the path's id wins
+                case "definition" -> {
+                    define(chronicleId, json.readValue(parser, ChronicleDefinition.class));
+                    defined = true;
+                }
+                case "events" -> {
+                    expect(parser.currentToken() == JsonToken.START_ARRAY, "events must be an array");
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        int line = parser.currentLocation().getLineNr();
+                        rows.take(line, json.readTree(parser), defined);
+                    }
+                }
+                default -> throw new Refusal.Invalid(field, "is not a field of a chronicle file");
+            }
+        }
+        rows.commit();
     }
 
     private void define(String chronicleId, ChronicleDefinition definition) {
@@ -162,6 +181,7 @@ class ChronicleFileImport {
         private final String chronicleId;
         private final Instant started;
         private final ImportRows tally;
+        private final ImportBatch batch;
         /** How many events of each report the file has shown so far: the ordinal of the next one. */
         private final Map<String, Integer> seen = new HashMap<>();
 
@@ -169,24 +189,34 @@ class ChronicleFileImport {
             this.chronicleId = chronicleId;
             this.started = started;
             this.tally = new ImportRows(chronicleId, progress);
+            this.batch = new ImportBatch(tally, transactions, batchSize);
         }
 
+        /** A row may run twice (its batch failed to commit), so what it runs depends on nothing it changes. */
         void take(int line, JsonNode row, boolean defined) {
             String reportId = row.path("reportId").asText(null);
-            tally.take(line, reportId, () -> {
+            int ordinal = defined && Ids.isValid(reportId) ? seen.merge(reportId, 1, Integer::sum) : 0;
+            batch.take(line, reportId, () -> {
                 if (!defined) {
                     throw new Refusal.Invalid("definition", "must come before the events");
                 }
                 if (!Ids.isValid(reportId)) {
                     throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
                 }
-                int ordinal = seen.merge(reportId, 1, Integer::sum);
                 try {
-                    return record(new ReportKey(chronicleId, reportId), ordinal, (ObjectNode) row);
+                    return record(new ReportKey(chronicleId, reportId), ordinal, ((ObjectNode) row).deepCopy());
                 } catch (JsonProcessingException | IllegalArgumentException e) {
                     throw new Refusal.Invalid("body", readable(e));
                 }
             });
+        }
+
+        void commit() {
+            batch.commit();
+        }
+
+        void abandon() {
+            batch.abandon();
         }
 
         /** Sends the row's command; true when it appended an event, false when it was there already. */

@@ -28,29 +28,47 @@ final class ImportRows {
         this.progress = progress;
     }
 
-    /** Judges one row alone: a refusal is kept with its line, and the import goes on. */
+    /** Judges one row alone and counts it: a refusal is kept with its line, and the import goes on. */
     void take(int line, String reportId, Row row) {
+        count(judge(line, reportId, row));
+    }
+
+    /**
+     * What becomes of a row, not yet counted: an import that runs rows in a batch counts them once
+     * the batch has committed.
+     */
+    Outcome judge(int line, String reportId, Row row) {
         try {
-            if (row.record()) {
-                progress.countAccepted();
-            } else {
-                progress.countUnchanged();
-            }
+            return new Outcome(line, reportId, row.record(), null);
         } catch (Refusal refusal) {
-            refuse(line, reportId, refusal);
+            return new Outcome(line, reportId, false, refusal);
         } catch (CommandExecutionException e) {
             if (e.getCause() instanceof Refusal refusal) {
-                refuse(line, reportId, refusal);
-            } else {
-                throw e;
+                return new Outcome(line, reportId, false, refusal);
             }
+            throw e;
         } catch (AggregateNotFoundException e) {
-            refuse(line, reportId, new Refusal.NotFound("No report '" + reportId + "' recorded before this row."));
+            return new Outcome(line, reportId, false,
+                    new Refusal.NotFound("No report '" + reportId + "' recorded before this row."));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            refuse(line, reportId, new Refusal.Invalid("body", e.getMessage()));
+            return new Outcome(line, reportId, false, new Refusal.Invalid("body", e.getMessage()));
         }
+    }
+
+    void count(Outcome outcome) {
+        if (outcome.refusal() != null) {
+            refuse(outcome.line(), outcome.reportId(), outcome.refusal());
+        } else if (outcome.appended()) {
+            progress.countAccepted();
+        } else {
+            progress.countUnchanged();
+        }
+    }
+
+    /** A row's fate: appended, already there, or refused. */
+    record Outcome(int line, String reportId, boolean appended, Refusal refusal) {
     }
 
     void refuse(int line, String reportId, Refusal refusal) {
