@@ -2,6 +2,7 @@ package org.chronicle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chronicle.platform.testing.Accounts;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,15 @@ class CliTest {
         assertThat(run("import", rastan.toString(), "--chronicle", "rastan-2012", "--format", "json"))
                 .as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("accepted 34, refused 0, unchanged 0");
+        // The import's rows commit together; the replay reads the projections once they have them.
+        Http.local(port).asAdmin().getUntil("/api/v1/admin/projections", answer -> {
+            for (JsonNode projection : answer.json()) {
+                if (projection.path("position").asLong() < projection.path("headPosition").asLong()) {
+                    return false;
+                }
+            }
+            return true;
+        }, Duration.ofSeconds(30));
 
         assertThat(run("replay", "rastan-2012", "--from", "2012-01-29", "--to", "2012-02-05")).as(err.toString())
                 .isZero();
