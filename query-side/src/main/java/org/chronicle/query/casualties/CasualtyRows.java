@@ -98,14 +98,18 @@ final class CasualtyRows {
             return;
         }
         written.forEach((chronicleId, reportIds) -> {
-            String touched = "(on_day, area, party) IN (SELECT on_day, area, party FROM {casualty_figure}"
-                    + " WHERE chronicle_id = ? AND " + WrittenReports.in("report_id", reportIds) + ")";
-            Object[] arguments = WrittenReports.arguments(chronicleId, reportIds);
-            Object[] twice = new Object[arguments.length + 1];
-            twice[0] = chronicleId;
-            System.arraycopy(arguments, 0, twice, 1, arguments.length);
-            update("DELETE FROM {casualty_day_sum} WHERE chronicle_id = ? AND " + touched, twice);
-            update(SUMS.formatted(" AND chronicle_id = ? AND " + touched), twice);
+            // The keys first, then statements on one key each. One statement over "the keys these
+            // reports touch" got a plan that scans the chronicle once the tables had statistics:
+            // 16 ms a batch instead of well under one.
+            List<Object[]> keys = jdbc.query(set.sql("SELECT DISTINCT on_day, area, party FROM {casualty_figure}"
+                            + " WHERE chronicle_id = ? AND " + WrittenReports.in("report_id", reportIds)),
+                    (rs, n) -> new Object[] {chronicleId, rs.getDate(1), rs.getString(2), rs.getString(3)},
+                    WrittenReports.arguments(chronicleId, reportIds));
+            if (!keys.isEmpty()) {
+                String key = " AND chronicle_id = ? AND on_day = ? AND area = ? AND party = ?";
+                jdbc.batchUpdate(set.sql("DELETE FROM {casualty_day_sum} WHERE 1 = 1" + key), keys);
+                jdbc.batchUpdate(set.sql(SUMS.formatted(key)), keys);
+            }
         });
     }
 
