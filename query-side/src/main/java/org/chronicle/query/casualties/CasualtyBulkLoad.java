@@ -13,8 +13,9 @@ import org.chronicle.api.report.ReportRetracted;
 import org.chronicle.query.ReportStreams;
 import org.chronicle.query.ReportedOn;
 import org.chronicle.query.projection.BulkLoad;
-import org.chronicle.query.projection.ReportEvents;
 import org.chronicle.query.projection.RowBatch;
+import org.chronicle.query.projection.Supersession;
+import org.chronicle.query.projection.WrittenReports;
 
 /**
  * The casualty figures and claims of a round of events: each event's rows (a period claim is in
@@ -27,7 +28,8 @@ final class CasualtyBulkLoad implements BulkLoad {
     private final EventStore store;
     private final RowBatch figures;
     private final RowBatch claims;
-    private final ReportEvents events;
+    private final RowBatch events;
+    private final WrittenReports written;
 
     /** @param live whether the load follows the store's live batches, which may come again after a crash */
     CasualtyBulkLoad(CasualtyRows ledger, EventStore store, boolean live) {
@@ -35,7 +37,8 @@ final class CasualtyBulkLoad implements BulkLoad {
         this.store = store;
         this.figures = ledger.figures(live);
         this.claims = ledger.claims(live);
-        this.events = new ReportEvents(ledger.events(live), live);
+        this.events = ledger.events(live);
+        this.written = live ? new WrittenReports() : null;
     }
 
     @Override
@@ -52,9 +55,9 @@ final class CasualtyBulkLoad implements BulkLoad {
         } else if (payload instanceof ReportCorrected e) {
             version(e.chronicleId(), e.reportId(), e.version(), e.report(), at, ReportedOn.of(e, at), position);
         } else if (payload instanceof ReportRetracted e) {
-            events.add(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportMarkedDuplicate e) {
-            events.add(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportReinstated e) {
             // Rare enough that reading the report's own stream, as the handler does, costs little.
             ReportStreams.latestContentBefore(store, e.chronicleId(), e.reportId(), e.version())
@@ -65,9 +68,17 @@ final class CasualtyBulkLoad implements BulkLoad {
 
     private void version(String chronicleId, String reportId, long version, ReportContent report, Instant at,
                          LocalDate reportedOn, long position) {
-        events.add(chronicleId, reportId, version, at, reportedOn);
+        event(chronicleId, reportId, version, at, reportedOn);
         CasualtyRows.version(report.isPeriodClaim() ? claims : figures, chronicleId, reportId, version, report, at,
                 reportedOn, position);
+    }
+
+    /** Every event on a report is kept, for the time axes, and ends what the report said before. */
+    private void event(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        events.add(Supersession.event(chronicleId, reportId, version, at, reportedOn));
+        if (written != null) {
+            written.add(chronicleId, reportId);
+        }
     }
 
     @Override
@@ -84,6 +95,9 @@ final class CasualtyBulkLoad implements BulkLoad {
 
     @Override
     public void completeWritten() {
-        events.settleWritten(ledger::settle);
+        if (!written.isEmpty()) {
+            ledger.settle(written);
+            written.clear();
+        }
     }
 }

@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.chronicle.api.report.ReportContent;
@@ -19,8 +22,8 @@ import org.chronicle.api.report.ReportType;
 import org.chronicle.query.ReportStreams;
 import org.chronicle.query.ReportedOn;
 import org.chronicle.query.projection.BulkLoad;
-import org.chronicle.query.projection.ReportEvents;
 import org.chronicle.query.projection.RowBatch;
+import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.WrittenReports;
 
 /**
@@ -40,9 +43,10 @@ final class ControlBulkLoad implements BulkLoad {
     private final RowBatch origins;
     private final RowBatch changes;
     private final RowBatch clashes;
-    private final ReportEvents events;
+    private final RowBatch events;
     /** Control changes of later versions, waiting for their reports' first positions. */
     private final List<Object[]> unplaced = new ArrayList<>();
+    private final WrittenReports written;
 
     /** @param live whether the load follows the store's live batches, which may come again after a crash */
     ControlBulkLoad(ControlRows book, EventStore store, boolean live) {
@@ -51,7 +55,8 @@ final class ControlBulkLoad implements BulkLoad {
         this.origins = book.origins(live);
         this.changes = book.controlChanges(live);
         this.clashes = book.clashDays(live);
-        this.events = new ReportEvents(book.events(live), live);
+        this.events = book.events(live);
+        this.written = live ? new WrittenReports() : null;
     }
 
     @Override
@@ -69,9 +74,9 @@ final class ControlBulkLoad implements BulkLoad {
         } else if (payload instanceof ReportCorrected e) {
             version(e.chronicleId(), e.reportId(), e.version(), e.report(), at, ReportedOn.of(e, at), null);
         } else if (payload instanceof ReportRetracted e) {
-            events.add(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportMarkedDuplicate e) {
-            events.add(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
+            event(e.chronicleId(), e.reportId(), e.version(), at, ReportedOn.recorded(at));
         } else if (payload instanceof ReportReinstated e) {
             ReportStreams.latestContentBefore(store, e.chronicleId(), e.reportId(), e.version())
                     .ifPresent(latest -> version(e.chronicleId(), e.reportId(), e.version(), latest, at,
@@ -82,7 +87,7 @@ final class ControlBulkLoad implements BulkLoad {
     /** @param firstPosition the report's, when this event is its first; null when it is to be looked up */
     private void version(String chronicleId, String reportId, long version, ReportContent report, Instant at,
                          LocalDate reportedOn, Long firstPosition) {
-        events.add(chronicleId, reportId, version, at, reportedOn);
+        event(chronicleId, reportId, version, at, reportedOn);
         if (report.date() == null) {
             return;
         }
@@ -101,6 +106,14 @@ final class ControlBulkLoad implements BulkLoad {
         }
     }
 
+    /** Every event on a report is kept, for the time axes, and ends what the report said before. */
+    private void event(String chronicleId, String reportId, long version, Instant at, LocalDate reportedOn) {
+        events.add(Supersession.event(chronicleId, reportId, version, at, reportedOn));
+        if (written != null) {
+            written.add(chronicleId, reportId);
+        }
+    }
+
     @Override
     public void write() {
         origins.write();
@@ -112,11 +125,12 @@ final class ControlBulkLoad implements BulkLoad {
 
     /** The waiting control changes get their reports' first positions; one without an origin is dropped, as the handler drops it. */
     private void place() {
-        WrittenReports reports = new WrittenReports();
-        unplaced.forEach(row -> reports.add((String) row[0], (String) row[1]));
-        Map<List<String>, Long> found = book.origins(reports);
+        Map<String, Set<String>> reports = new LinkedHashMap<>();
+        unplaced.forEach(row -> reports.computeIfAbsent((String) row[0], c -> new LinkedHashSet<>()).add((String) row[1]));
+        Map<String, Map<String, Long>> found = new LinkedHashMap<>();
+        reports.forEach((chronicleId, ids) -> found.put(chronicleId, book.origins(chronicleId, ids)));
         for (Object[] row : unplaced) {
-            Long first = found.get(List.of((String) row[0], (String) row[1]));
+            Long first = found.get((String) row[0]).get((String) row[1]);
             if (first != null) {
                 row[FIRST_POSITION] = first;
                 changes.add(row);
@@ -132,6 +146,9 @@ final class ControlBulkLoad implements BulkLoad {
 
     @Override
     public void completeWritten() {
-        events.settleWritten(book::settle);
+        if (!written.isEmpty()) {
+            book.settle(written);
+            written.clear();
+        }
     }
 }

@@ -1,8 +1,15 @@
 package org.chronicle.query.control;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chronicle.api.report.ReportContent;
+import org.chronicle.api.report.ReportType;
 import org.chronicle.query.projection.RowBatch;
 import org.chronicle.query.projection.Supersession;
 import org.chronicle.query.projection.TableSet;
@@ -47,14 +54,16 @@ final class ControlRows {
         return new RowBatch(jdbc, set.table(ControlBook.EVENTS), Supersession.EVENT_COLUMNS, replacing ? KEY : 0);
     }
 
-    /** The first positions of {@code reports}, by chronicle and report id. */
-    Map<List<String>, Long> origins(WrittenReports reports) {
-        Map<List<String>, Long> found = new HashMap<>();
-        reports.forEach((chronicleId, ids) -> jdbc.query(set.sql("SELECT report_id, first_position FROM {report_origin}"
+    /** The first positions of the reports named, of one chronicle. */
+    Map<String, Long> origins(String chronicleId, Collection<String> reportIds) {
+        Map<String, Long> found = new HashMap<>();
+        WrittenReports reports = new WrittenReports();
+        reportIds.forEach(id -> reports.add(chronicleId, id));
+        reports.forEach((chronicle, ids) -> jdbc.query(set.sql("SELECT report_id, first_position FROM {report_origin}"
                         + " WHERE chronicle_id = ? AND " + WrittenReports.in("report_id", ids)),
                 rs -> {
-                    found.put(List.of(chronicleId, rs.getString(1)), rs.getLong(2));
-                }, WrittenReports.arguments(chronicleId, ids)));
+                    found.put(rs.getString(1), rs.getLong(2));
+                }, WrittenReports.arguments(chronicle, ids)));
         return found;
     }
 

@@ -97,7 +97,7 @@ class BulkRebuild {
                 pace.after(taken, token);
             }
         }
-        handOver(name, load, state.rebuilding().processor(name), owner, token);
+        handOver(projection, owner, token);
         pace.done();
     }
 
@@ -105,7 +105,10 @@ class BulkRebuild {
      * The set completed, and its processor's tokens set where the load ended, in one transaction.
      * A segment still claimed by a process that died is free once Axon's claim timeout has passed.
      */
-    private void handOver(String name, BulkLoad load, String group, String owner, TrackingToken token) {
+    private void handOver(Projection projection, String owner, TrackingToken token) {
+        String name = projection.name();
+        BulkLoad load = projection.load(sets.state(name).rebuilding(), axon, false);
+        String group = sets.state(name).rebuilding().processor(name);
         TokenStore tokens = processing.tokenStore(group);
         for (int attempt = 1; ; attempt++) {
             try {

@@ -55,6 +55,10 @@ public final class RowBatch {
         rows.add(values);
     }
 
+    public int size() {
+        return rows.size();
+    }
+
     /** Writes the rows gathered since the last write, in the caller's transaction. */
     public void write() {
         if (keyColumns > 0 && !rows.isEmpty()) {

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 import org.chronicle.api.report.ReportCorrected;
 import org.chronicle.api.report.ReportMarkedDuplicate;
@@ -34,7 +37,7 @@ final class ReportVersionBulkLoad implements BulkLoad {
     /** Corrections, waiting for when their reports were first recorded. */
     private final List<Object[]> corrections = new ArrayList<>();
     /** When the reports first recorded in this round were. */
-    private final Map<List<String>, Timestamp> recordedThisRound = new HashMap<>();
+    private final Map<String, Timestamp> recordedThisRound = new HashMap<>();
     private final List<Object[]> marks = new ArrayList<>();
     private final WrittenReports written;
 
@@ -98,14 +101,15 @@ final class ReportVersionBulkLoad implements BulkLoad {
      * the earliest row written before; failing both, its own instant, as the handler falls back.
      */
     private void dateCorrections() {
-        WrittenReports earlier = new WrittenReports();
+        Map<String, Set<String>> earlier = new LinkedHashMap<>();
         for (Object[] row : corrections) {
             if (!recordedThisRound.containsKey(key((String) row[0], (String) row[1]))) {
-                earlier.add((String) row[0], (String) row[1]);
+                earlier.computeIfAbsent((String) row[0], c -> new LinkedHashSet<>()).add((String) row[1]);
             }
         }
-        Map<List<String>, Timestamp> found = new HashMap<>(recordedThisRound);
-        found.putAll(versions.firstRecorded(earlier));
+        Map<String, Timestamp> found = new HashMap<>(recordedThisRound);
+        earlier.forEach((chronicleId, ids) -> versions.firstRecorded(chronicleId, ids)
+                .forEach((reportId, first) -> found.put(key(chronicleId, reportId), first)));
         for (Object[] row : corrections) {
             Timestamp first = found.get(key((String) row[0], (String) row[1]));
             if (first != null) {
@@ -122,8 +126,8 @@ final class ReportVersionBulkLoad implements BulkLoad {
         }
     }
 
-    private static List<String> key(String chronicleId, String reportId) {
-        return List.of(chronicleId, reportId);
+    private static String key(String chronicleId, String reportId) {
+        return chronicleId + '\u0000' + reportId;
     }
 
     @Override

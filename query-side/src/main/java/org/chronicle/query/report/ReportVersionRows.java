@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,17 +82,27 @@ final class ReportVersionRows {
                 chronicleId, reportId, chronicleId, reportId, version};
     }
 
-    /** When each of {@code reports} was first recorded, by chronicle and report id: what its earliest row says. */
-    Map<List<String>, Timestamp> firstRecorded(WrittenReports reports) {
-        Map<List<String>, Timestamp> found = new HashMap<>();
-        reports.forEach((chronicleId, ids) -> jdbc.query(set.sql("""
-                        SELECT r.report_id, r.first_recorded_at FROM {report_version} r
-                        WHERE r.chronicle_id = ? AND %s AND r.version = (SELECT MIN(m.version)
-                            FROM {report_version} m WHERE m.chronicle_id = r.chronicle_id AND m.report_id = r.report_id)"""
-                        .formatted(WrittenReports.in("r.report_id", ids))),
-                rs -> {
-                    found.put(List.of(chronicleId, rs.getString(1)), rs.getTimestamp(2));
-                }, WrittenReports.arguments(chronicleId, ids)));
+    /**
+     * When each of the reports named, of one chronicle, was first recorded: what its earliest row
+     * says.
+     */
+    Map<String, Timestamp> firstRecorded(String chronicleId, Collection<String> reportIds) {
+        Map<String, Timestamp> found = new HashMap<>();
+        List<String> ids = List.copyOf(reportIds);
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            List<Object> args = new ArrayList<>();
+            args.add(chronicleId);
+            args.addAll(some);
+            jdbc.query(set.sql("""
+                            SELECT r.report_id, r.first_recorded_at FROM {report_version} r
+                            WHERE r.chronicle_id = ? AND r.report_id IN (%s) AND r.version = (SELECT MIN(m.version)
+                                FROM {report_version} m WHERE m.chronicle_id = r.chronicle_id AND m.report_id = r.report_id)"""
+                            .formatted(String.join(", ", Collections.nCopies(some.size(), "?")))),
+                    rs -> {
+                        found.put(rs.getString(1), rs.getTimestamp(2));
+                    }, args.toArray());
+        }
         return found;
     }
 
