@@ -10,7 +10,6 @@ import org.chronicle.platform.eventstore.ListenConfiguration;
 import org.chronicle.platform.eventstore.WakingEventSource;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
-import org.chronicle.platform.schema.SchemaGate;
 import org.chronicle.query.projection.BatchHandler;
 import org.chronicle.query.projection.Projection;
 import org.chronicle.query.projection.Rebuilds;
@@ -52,11 +51,11 @@ public class QuerySideApplication {
      * that sees only other segments' events stores its advanced token no more often than its claim
      * is extended (Axon's default: every 5 s); a read given {@code consistentWith} on another
      * process waits for that stored token, so the claims are extended every second by default.
-     * Axon starts the processors only when the schema is there ({@link ProjectionProcessor}).
+     * Axon never starts the processors itself ({@link ProjectionProcessor}).
      */
     @Autowired
     void projections(EventProcessingConfigurer processing, List<Projection> projections,
-                     ObjectProvider<WakingEventSource> waking, ProcessShare share, ObjectProvider<SchemaGate> schema,
+                     ObjectProvider<WakingEventSource> waking, ProcessShare share,
                      @Value("${chronicle.projections.batch-size:100}") int batchSize,
                      @Value("${chronicle.projections.segments:4}") int segments,
                      @Value("${chronicle.projections.claim-extension:1s}") Duration claimExtension) {
@@ -67,7 +66,7 @@ public class QuerySideApplication {
                         (config, builder) -> ProjectionProcessor.building(builder.batchSize(batchSize)
                                 .initialSegmentCount(segments)
                                 .maxSegmentProvider(share)
-                                .claimExtensionThreshold(claimExtension.toMillis()), schema.getObject()));
+                                .claimExtensionThreshold(claimExtension.toMillis())));
                 processing.registerSequencingPolicy(group, config -> ByChronicle.INSTANCE);
                 processing.registerEventHandler(config -> new BatchHandler(projection, set, config));
                 processing.assignHandlerInstancesMatching(group, handler -> handler instanceof Projection.Handler h
