@@ -2,6 +2,7 @@ package org.chronicle.query.casualties;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.chronicle.api.report.ReportContent;
@@ -42,8 +43,8 @@ final class CasualtyBulkLoad implements BulkLoad {
     }
 
     @Override
-    public void clear() {
-        ledger.clear();
+    public List<String> tables() {
+        return CasualtyRows.TABLES;
     }
 
     @Override

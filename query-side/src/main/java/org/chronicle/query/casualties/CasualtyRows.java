@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CasualtyRows {
 
+    static final List<String> TABLES =
+            List.of("casualty_figure", "period_claim", "casualty_day_sum", CasualtyLedger.EVENTS);
     /** The key of a version's rows: chronicle, report, version. */
     private static final int KEY = 3;
     private static final String SUMS = """
@@ -111,13 +113,6 @@ final class CasualtyRows {
                 jdbc.batchUpdate(set.sql(SUMS.formatted(key)), keys);
             }
         });
-    }
-
-    void clear() {
-        update("DELETE FROM {casualty_figure}");
-        update("DELETE FROM {period_claim}");
-        update("DELETE FROM {casualty_day_sum}");
-        update("DELETE FROM {" + CasualtyLedger.EVENTS + "}");
     }
 
     private void update(String sql, Object... args) {

@@ -85,11 +85,6 @@ public class ChronicleDirectory {
             }
         }
 
-        void clear() {
-            update("DELETE FROM {chronicle_directory}");
-            update("DELETE FROM {chronicle_version}");
-        }
-
         private int update(String sql, Object... args) {
             return directory.jdbc.update(set.sql(sql), args);
         }

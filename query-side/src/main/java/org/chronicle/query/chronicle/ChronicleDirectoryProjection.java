@@ -1,5 +1,6 @@
 package org.chronicle.query.chronicle;
 
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,8 +36,8 @@ class ChronicleDirectoryProjection implements Projection {
         ChronicleDirectory.Rows rows = new ChronicleDirectory.Rows(directory, set);
         return new BulkLoad() {
             @Override
-            public void clear() {
-                rows.clear();
+            public List<String> tables() {
+                return List.of("chronicle_directory", "chronicle_version");
             }
 
             @Override

@@ -69,14 +69,14 @@ public class ControlBook {
                 rs -> {
                     clashes.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashSet<>()).add(rs.getString(2));
                 }, counts.around(List.of(chronicleId, Date.valueOf(end))));
-        ControlRule rule = new ControlRule(chronicle);
+        ControlRule.Standing standing = new ControlRule(chronicle).standing();
         Map<LocalDate, List<AreaControl>> byDay = new TreeMap<>();
         int known = 0;
         for (LocalDate day : chronicle.period().days().toList()) {
             while (known < changes.size() && !changes.get(known).day().isAfter(day)) {
-                known++;
+                standing.add(changes.get(known++));
             }
-            byDay.put(day, rule.on(changes.subList(0, known), clashes.getOrDefault(day, Set.of())));
+            byDay.put(day, standing.on(clashes.getOrDefault(day, Set.of())));
         }
         return byDay;
     }

@@ -60,8 +60,8 @@ final class ControlBulkLoad implements BulkLoad {
     }
 
     @Override
-    public void clear() {
-        book.clear();
+    public List<String> tables() {
+        return ControlRows.ALL;
     }
 
     @Override

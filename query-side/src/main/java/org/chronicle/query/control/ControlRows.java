@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ControlRows {
 
+    /** The tables of versions, each ended by the report's next event. */
     private static final List<String> TABLES = List.of("control_change", "clash_day");
+    static final List<String> ALL = List.of("control_change", "clash_day", "report_origin", ControlBook.EVENTS);
     /** The key of a version's rows: chronicle, report, version. */
     private static final int KEY = 3;
 
@@ -70,12 +72,6 @@ final class ControlRows {
     /** Each version's rows replaced when the next event on the report came: of the reports {@code written}, or of all. */
     void settle(WrittenReports written) {
         TABLES.forEach(table -> Supersession.replaceAll(jdbc, set, ControlBook.EVENTS, table, written));
-    }
-
-    void clear() {
-        TABLES.forEach(table -> update("DELETE FROM {" + table + "}"));
-        update("DELETE FROM {report_origin}");
-        update("DELETE FROM {" + ControlBook.EVENTS + "}");
     }
 
     private void update(String sql, Object... args) {

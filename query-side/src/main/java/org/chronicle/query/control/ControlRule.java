@@ -3,10 +3,12 @@ package org.chronicle.query.control;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.chronicle.api.chronicle.Area;
+import org.chronicle.api.chronicle.AreaTree;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.chronicle.InitialControl;
 import org.chronicle.api.report.Extent;
@@ -18,6 +20,11 @@ import org.chronicle.api.report.Extent;
  * of its nearest area above that has one holds. {@code contested} is true when the winner's
  * extent is PARTIAL, when a PARTIAL change on an area above A is newer than the winner, or when
  * a CLASH report is dated D in A or an area above it.
+ *
+ * <p>So an area's control depends only on the newest change on itself, and the newest FULL and
+ * newest PARTIAL change on each area above it: a {@link Standing} keeps just those as changes are
+ * added in order of date, and a day of the whole chronicle costs its areas times their depth,
+ * however many changes came before.
  */
 final class ControlRule {
 
@@ -29,9 +36,13 @@ final class ControlRule {
             .thenComparingLong(Change::firstPosition);
 
     private final ChronicleDefinition chronicle;
+    private final AreaTree tree;
+    private final Map<String, String> initialSides = new HashMap<>();
 
     ControlRule(ChronicleDefinition chronicle) {
         this.chronicle = chronicle;
+        this.tree = AreaTree.of(chronicle);
+        chronicle.areas().forEach(area -> initialSides.computeIfAbsent(area.id(), this::initialSide));
     }
 
     /**
@@ -39,45 +50,84 @@ final class ControlRule {
      * @param clashAreas the areas with an effective CLASH report dated that day
      */
     List<AreaControl> on(List<Change> changes, Set<String> clashAreas) {
-        List<AreaControl> control = new ArrayList<>();
-        for (Area area : chronicle.areas()) {
-            control.add(of(area.id(), changes, clashAreas));
-        }
-        return control;
+        Standing standing = standing();
+        changes.forEach(standing::add);
+        return standing.on(clashAreas);
     }
 
-    private AreaControl of(String area, List<Change> changes, Set<String> clashAreas) {
-        Optional<Change> winner = changes.stream()
-                .filter(c -> c.area().equals(area) || (c.extent() == Extent.FULL && above(c.area(), area)))
-                .max(NEWER);
-        boolean clash = clashAreas.stream().anyMatch(clashed -> chronicle.isWithin(area, clashed));
-        boolean partialAboveIsNewer = changes.stream()
-                .filter(c -> c.extent() == Extent.PARTIAL && above(c.area(), area))
-                .anyMatch(c -> winner.isEmpty() || NEWER.compare(c, winner.get()) > 0);
-        if (winner.isEmpty()) {
-            return new AreaControl(area, initialSide(area), Extent.FULL, chronicle.period().start(),
-                    partialAboveIsNewer || clash, List.of());
-        }
-        Change won = winner.get();
-        Extent extent = won.area().equals(area) ? won.extent() : Extent.FULL;
-        return new AreaControl(area, won.side(), extent, won.day(),
-                extent == Extent.PARTIAL || partialAboveIsNewer || clash, List.of(won.reportId()));
+    /** No change known yet: add them in order of date to follow control day by day. */
+    Standing standing() {
+        return new Standing();
     }
 
-    /** Whether {@code ancestor} lies strictly above {@code area}. */
-    private boolean above(String ancestor, String area) {
-        return !ancestor.equals(area) && chronicle.isWithin(area, ancestor);
+    /** The changes known so far, as the newest of each kind on each area. */
+    final class Standing {
+
+        private final Map<String, Change> newest = new HashMap<>();
+        private final Map<String, Change> newestFull = new HashMap<>();
+        private final Map<String, Change> newestPartial = new HashMap<>();
+
+        void add(Change change) {
+            keepNewer(newest, change);
+            keepNewer(change.extent() == Extent.FULL ? newestFull : newestPartial, change);
+        }
+
+        /** Every area of the chronicle, as the changes added so far leave it on a day with these clashes. */
+        List<AreaControl> on(Set<String> clashAreas) {
+            List<AreaControl> control = new ArrayList<>();
+            for (Area area : chronicle.areas()) {
+                control.add(of(area.id(), clashAreas));
+            }
+            return control;
+        }
+
+        private AreaControl of(String area, Set<String> clashAreas) {
+            List<String> above = tree.above(area);
+            Change winner = newest.get(area);
+            for (String ancestor : above) {
+                winner = newer(winner, newestFull.get(ancestor));
+            }
+            boolean clash = clashAreas.contains(area);
+            boolean partialAboveIsNewer = false;
+            for (String ancestor : above) {
+                clash |= clashAreas.contains(ancestor);
+                Change partial = newestPartial.get(ancestor);
+                partialAboveIsNewer |= partial != null && (winner == null || NEWER.compare(partial, winner) > 0);
+            }
+            if (winner == null) {
+                return new AreaControl(area, initialSides.get(area), Extent.FULL, chronicle.period().start(),
+                        partialAboveIsNewer || clash, List.of());
+            }
+            Extent extent = winner.area().equals(area) ? winner.extent() : Extent.FULL;
+            return new AreaControl(area, winner.side(), extent, winner.day(),
+                    extent == Extent.PARTIAL || partialAboveIsNewer || clash, List.of(winner.reportId()));
+        }
+    }
+
+    private static void keepNewer(Map<String, Change> newest, Change change) {
+        newest.merge(change.area(), change, ControlRule::newer);
+    }
+
+    /** The newer of two changes, either of which may be missing; the first of two equally new. */
+    private static Change newer(Change a, Change b) {
+        return a == null ? b : b == null || NEWER.compare(a, b) >= 0 ? a : b;
     }
 
     private String initialSide(String area) {
-        for (String at = area; at != null; at = chronicle.area(at).map(Area::parent).orElse(null)) {
-            String current = at;
-            Optional<String> side = chronicle.initialControl().stream()
-                    .filter(i -> i.area().equals(current)).map(InitialControl::side).findFirst();
-            if (side.isPresent()) {
-                return side.get();
+        for (String at : chainFrom(area)) {
+            for (InitialControl initial : chronicle.initialControl()) {
+                if (initial.area().equals(at)) {
+                    return initial.side();
+                }
             }
         }
         return null;
+    }
+
+    /** The area, then the areas above it. */
+    private List<String> chainFrom(String area) {
+        List<String> chain = new ArrayList<>(List.of(area));
+        chain.addAll(tree.above(area));
+        return chain;
     }
 }

@@ -1,5 +1,6 @@
 package org.chronicle.query.projection;
 
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -11,8 +12,11 @@ import org.axonframework.eventhandling.EventMessage;
  */
 public interface BulkLoad {
 
-    /** Empties the set's tables: a rebuild that starts from the first event. */
-    void clear();
+    /**
+     * The tables this load writes, named as in the blue set: a rebuild that starts from the first
+     * event empties them, and gives them fresh planner statistics once it is complete.
+     */
+    List<String> tables();
 
     /**
      * Takes one event, in the order of the store, at its global {@code position}; the rows it

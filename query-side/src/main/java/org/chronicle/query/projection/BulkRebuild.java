@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,12 +38,13 @@ class BulkRebuild {
     private final Serializer serializer;
     private final ProjectionSets sets;
     private final TransactionTemplate transactions;
+    private final SetTables tables;
     private final int roundEvents;
     private final double maxRate;
     private final int segments;
 
     BulkRebuild(EventStorageEngine store, Configuration axon, EventProcessingConfiguration processing,
-                Serializer serializer, ProjectionSets sets, TransactionTemplate transactions,
+                Serializer serializer, ProjectionSets sets, TransactionTemplate transactions, JdbcTemplate jdbc,
                 @Value("${chronicle.projections.rebuild.round-events:5000}") int roundEvents,
                 @Value("${chronicle.projections.rebuild.max-rate:0}") double maxRate,
                 @Value("${chronicle.projections.segments:4}") int segments) {
@@ -52,6 +54,7 @@ class BulkRebuild {
         this.serializer = serializer;
         this.sets = sets;
         this.transactions = transactions;
+        this.tables = new SetTables(jdbc);
         this.roundEvents = roundEvents;
         this.maxRate = maxRate;
         this.segments = segments;
@@ -70,7 +73,7 @@ class BulkRebuild {
         TrackingToken token = sets.loadedToken(name)
                 .map(stored -> serializer.<byte[], TrackingToken>deserialize(stored)).orElse(null);
         if (token == null) {
-            transactions.executeWithoutResult(tx -> load.clear());
+            transactions.executeWithoutResult(tx -> tables.empty(state.rebuilding(), load.tables()));
         }
         Pace pace = new Pace(name, state.rebuildHead(), token);
         try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(token, false)) {
@@ -102,18 +105,21 @@ class BulkRebuild {
     }
 
     /**
-     * The set completed, and its processor's tokens set where the load ended, in one transaction.
-     * A segment still claimed by a process that died is free once Axon's claim timeout has passed.
+     * The set completed, its statistics gathered, and its processor's tokens set where the load
+     * ended, in one transaction. A segment still claimed by a process that died is free once
+     * Axon's claim timeout has passed.
      */
     private void handOver(Projection projection, String owner, TrackingToken token) {
         String name = projection.name();
-        BulkLoad load = projection.load(sets.state(name).rebuilding(), axon, false);
-        String group = sets.state(name).rebuilding().processor(name);
+        TableSet set = sets.state(name).rebuilding();
+        BulkLoad load = projection.load(set, axon, false);
+        String group = set.processor(name);
         TokenStore tokens = processing.tokenStore(group);
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(tx -> {
                     load.complete();
+                    tables.analyze(set, load.tables());
                     int[] existing = tokens.fetchSegments(group);
                     if (existing.length == 0) {
                         tokens.initializeTokenSegments(group, segments, token);

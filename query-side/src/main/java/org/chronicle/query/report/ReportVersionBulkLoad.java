@@ -50,8 +50,8 @@ final class ReportVersionBulkLoad implements BulkLoad {
     }
 
     @Override
-    public void clear() {
-        versions.clear();
+    public List<String> tables() {
+        return List.of("report_version");
     }
 
     @Override

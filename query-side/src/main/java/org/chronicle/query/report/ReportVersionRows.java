@@ -114,10 +114,6 @@ final class ReportVersionRows {
         Supersession.replaceAll(jdbc, set, "report_version", "report_version", written);
     }
 
-    void clear() {
-        update("DELETE FROM {report_version}");
-    }
-
     /** What the free-text search looks in: the summary and the sources' titles and publishers. */
     private static String searchText(ReportContent report) {
         return Stream.concat(Stream.of(report.summary()), report.sources().stream()
