@@ -86,7 +86,8 @@ class PostgresRestartIT {
                         clients.acknowledged.values().stream().filter(status -> status == 200).count(),
                         lost, duplicated, extra.size(), clients.unexpected.size());
 
-                assertThat(clients.unexpected).as("answers other than 2xx and 503").isEmpty();
+                assertThat(clients.unexpected).as(() -> "answers other than 2xx and 503; the service logged:\n"
+                        + app.loggedErrors()).isEmpty();
                 assertThat(clients.unavailable.get()).as("503s while PostgreSQL was away").isPositive();
                 assertThat(lost).as("acknowledged but not stored").isZero();
                 assertThat(duplicated).as("stored more than once").isZero();

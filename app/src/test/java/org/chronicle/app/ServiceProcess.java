@@ -91,6 +91,24 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The errors the service logged, each with the first lines of its stack trace: what a failed test shows. */
+    String loggedErrors() {
+        StringBuilder errors = new StringBuilder();
+        int traceLines = 0;
+        for (String line : log().split("\n")) {
+            if (line.contains(" ERROR ")) {
+                errors.append(line).append('\n');
+                traceLines = 40;
+            } else if (traceLines > 0 && !line.matches("^\\d{4}-\\d{2}-\\d{2}T.*")) {
+                errors.append(line).append('\n');
+                traceLines--;
+            } else {
+                traceLines = 0;
+            }
+        }
+        return errors.toString();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -3,6 +3,7 @@ package org.chronicle.command;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -54,9 +55,14 @@ public class CommandSideApplication {
     /**
      * Subscribing, not streaming: the lookups must change in the same transaction as the events
      * they are derived from, or a second command could pass a check that the first has broken.
+     * The processor runs inside the command's transaction and starts none of its own. With one it
+     * opened a savepoint per event; and when the database went away just then, Axon's unit of work
+     * answered the failed start with an IllegalStateException of its own (a rollback before it had
+     * begun), which hid the lost connection and made the write a 500 rather than a 503.
      */
     @Autowired
     void lookupsInTheAppendingTransaction(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(LOOKUPS);
+        processing.registerTransactionManager(LOOKUPS, config -> NoTransactionManager.INSTANCE);
     }
 }
