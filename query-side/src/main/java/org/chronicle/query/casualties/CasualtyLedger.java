@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +14,7 @@ import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.query.AsOf;
 import org.chronicle.query.Projections;
+import org.chronicle.query.projection.Positions;
 import org.chronicle.query.projection.ProjectionSets;
 import org.chronicle.query.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +30,23 @@ public class CasualtyLedger {
     /** A day later than any a chronicle holds, for "every day" in SQL. */
     private static final LocalDate FAR = LocalDate.of(9999, 12, 31);
 
+    /** Chronicles whose cumulative counts of now are kept; the least recently read goes first. */
+    private static final int KEPT = 32;
+
     private final JdbcTemplate jdbc;
     private final ProjectionSets sets;
+    private final Positions positions;
+    private final Map<String, Kept> now = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+            return size() > KEPT;
+        }
+    });
 
-    CasualtyLedger(JdbcTemplate jdbc, ProjectionSets sets) {
+    CasualtyLedger(JdbcTemplate jdbc, ProjectionSets sets, Positions positions) {
         this.jdbc = jdbc;
         this.sets = sets;
+        this.positions = positions;
     }
 
     /**
@@ -72,20 +86,51 @@ public class CasualtyLedger {
 
     /**
      * The cumulative figures through {@code day} (counting rule 3): the day figures up to it,
-     * raised by the period claims that end by it.
+     * raised by the period claims that end by it. Now, a day of the period is looked up in the
+     * counts of every day, which are kept (see {@link #cumulativeEachDay}).
      */
     public Map<String, PartyCasualties> cumulative(String chronicleId, LocalDate day, ChronicleDefinition chronicle,
                                                    AsOf asOf) {
+        if (asOf.isNow() && chronicle.period().contains(day)) {
+            return cumulativeEachDay(chronicleId, chronicle, asOf).get(day);
+        }
         return new Reconciliation(chronicle).eachDay(dayFigures(chronicleId, day, asOf), claims(chronicleId, day, asOf),
                 List.of(day)).get(day);
     }
 
-    /** The cumulative figures through every day of the period, read once and swept in order. */
+    /**
+     * The cumulative figures through every day of the period, read once and swept in order. The
+     * counts of now are kept per chronicle while the casualty tables stay as they were (the same
+     * {@link Positions.Revision}) and the definition is the same: every later read of now is a
+     * lookup, until the projection writes again.
+     */
     public Map<LocalDate, Map<String, PartyCasualties>> cumulativeEachDay(String chronicleId,
                                                                          ChronicleDefinition chronicle, AsOf asOf) {
+        if (!asOf.isNow()) {
+            return sweep(chronicleId, chronicle, asOf);
+        }
+        Positions.Revision revision = positions.revision(Projections.CASUALTIES);
+        Kept kept = now.get(chronicleId);
+        if (kept != null && kept.revision().equals(revision) && kept.chronicle().equals(chronicle)) {
+            return kept.byDay();
+        }
+        Map<LocalDate, Map<String, PartyCasualties>> byDay = new TreeMap<>();
+        sweep(chronicleId, chronicle, asOf).forEach((day, parties) -> byDay.put(day, Collections.unmodifiableMap(parties)));
+        Kept fresh = new Kept(chronicle, revision, Collections.unmodifiableMap(byDay));
+        now.put(chronicleId, fresh);
+        return fresh.byDay();
+    }
+
+    private Map<LocalDate, Map<String, PartyCasualties>> sweep(String chronicleId, ChronicleDefinition chronicle,
+                                                               AsOf asOf) {
         LocalDate end = chronicle.period().end();
         return new Reconciliation(chronicle).eachDay(dayFigures(chronicleId, end, asOf), claims(chronicleId, end, asOf),
                 chronicle.period().days().toList());
+    }
+
+    /** The cumulative counts of every day of a chronicle as they stood at a revision of the tables. */
+    private record Kept(ChronicleDefinition chronicle, Positions.Revision revision,
+                        Map<LocalDate, Map<String, PartyCasualties>> byDay) {
     }
 
     /** The day sums of every day of the period (counting rule 2), in one reading. */

@@ -1,6 +1,8 @@
 package org.chronicle.query.projection;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -25,11 +27,34 @@ public class Positions {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
+    private final ProjectionSets sets;
 
-    Positions(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+    Positions(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing, ProjectionSets sets) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
+        this.sets = sets;
+    }
+
+    /**
+     * Where the readers of {@code projection} stand: the set they read, and the tokens its
+     * processor stored in the transactions that wrote its rows. Read twice alike, the set's rows
+     * are alike too, so an answer worked out from them can be kept until the revision changes.
+     * It changes more often than the rows do (a token advances past events of other
+     * projections), never less.
+     */
+    public Revision revision(String projection) {
+        TableSet set = sets.active(projection);
+        List<ByteBuffer> tokens = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> {
+                    byte[] token = rs.getBytes(1);
+                    return ByteBuffer.wrap(token == null ? new byte[0] : token);
+                }, set.processor(projection));
+        return new Revision(set, List.copyOf(tokens));
+    }
+
+    /** The set a projection's readers use and its processor's stored tokens, segment by segment. */
+    public record Revision(TableSet set, List<ByteBuffer> tokens) {
     }
 
     /** Each segment's token; a segment that has read nothing yet maps to null. */
