@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.platform.eventstore.StoredJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** {@link ChronicleCatalog} in small tables beside the event store. */
 @Component
@@ -21,6 +24,9 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
 
     static final String AREA = "AREA";
     static final String SIDE = "SIDE";
+
+    /** The key of the definitions checked in a transaction, among its resources. */
+    private final Object transactionKey = new Object();
 
     private final JdbcTemplate jdbc;
     private final StoredJson json;
@@ -38,6 +44,38 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
 
     @Override
     public Optional<ChronicleDefinition> definition(String chronicleId) {
+        Map<String, Optional<ChronicleDefinition>> checked = checkedInTransaction();
+        if (checked == null) {
+            return current(chronicleId);
+        }
+        return checked.computeIfAbsent(chronicleId, this::current);
+    }
+
+    /**
+     * The definitions already checked in the current transaction, when one is open: an import
+     * runs hundreds of commands in one, and each would ask for the version again. A definition
+     * written in the transaction is forgotten there ({@link #define}).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<ChronicleDefinition>> checkedInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(transactionKey);
+        if (bound == null) {
+            bound = new HashMap<String, Optional<ChronicleDefinition>>();
+            TransactionSynchronizationManager.bindResource(transactionKey, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+                }
+            });
+        }
+        return (Map<String, Optional<ChronicleDefinition>>) bound;
+    }
+
+    private Optional<ChronicleDefinition> current(String chronicleId) {
         Optional<Long> version = jdbc.queryForList("SELECT version FROM chronicle_catalog WHERE chronicle_id = ?",
                 Long.class, chronicleId).stream().findFirst();
         if (version.isEmpty()) {
@@ -76,6 +114,10 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
     }
 
     void define(String chronicleId, ChronicleDefinition definition, long version) {
+        Map<String, Optional<ChronicleDefinition>> checked = checkedInTransaction();
+        if (checked != null) {
+            checked.remove(chronicleId);
+        }
         String text = json.write(definition);
         int updated = jdbc.update("UPDATE chronicle_catalog SET definition = ?, version = ? WHERE chronicle_id = ?",
                 text, version, chronicleId);

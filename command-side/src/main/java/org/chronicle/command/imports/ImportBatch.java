@@ -2,6 +2,7 @@ package org.chronicle.command.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chronicle.platform.eventstore.UnitOfWorkTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,11 +11,12 @@ import org.springframework.transaction.TransactionStatus;
 
 /**
  * An import's rows run a batch at a time in one transaction: one commit for hundreds of rows,
- * where a commit per row made the import wait for the disk at every row. Each row's command
- * runs in a savepoint of its own (see the platform's unit-of-work transactions), so a refused row
- * takes nothing else back. Rows are counted once their batch has committed. A batch that cannot
- * commit (another writer got to one of its reports first) is run again row by row, each alone,
- * as an import without batches would: nothing is counted twice, and nothing acknowledged is lost.
+ * where a commit per row made the import wait for the disk at every row. The rows' commands join
+ * the batch's transaction without a savepoint each (see the platform's unit-of-work
+ * transactions): a refused row has written nothing. Rows are counted once their batch has
+ * committed. A batch that cannot commit (another writer got to one of its reports first, or a
+ * command failed after it may have written) is run again row by row, each alone, as an import
+ * without batches would: nothing is counted twice, and nothing acknowledged is lost.
  */
 final class ImportBatch {
 
@@ -36,6 +38,7 @@ final class ImportBatch {
     void take(int line, String reportId, ImportRows.Row row) {
         if (open == null) {
             open = transactions.getTransaction(TransactionDefinition.withDefaults());
+            UnitOfWorkTransactions.joinWithoutSavepoints();
         }
         try {
             taken.add(new Taken(row, tally.judge(line, reportId, row)));

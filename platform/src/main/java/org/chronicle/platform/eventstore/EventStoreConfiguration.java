@@ -96,7 +96,9 @@ public class EventStoreConfiguration {
     /**
      * Declared here, not left to Axon's auto-configuration, because that one steps aside as soon
      * as an event store bean exists, and ours does (below). Reads fetch up to {@code batchSize}
-     * events a query (Axon's default is 100): a rebuild reads the whole store this way.
+     * events a query (Axon's default is 100): a rebuild reads the whole store this way. No
+     * aggregate is snapshotted, so loads do not look for a snapshot unless
+     * {@code chronicle.events.snapshots} says there may be one.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -105,8 +107,9 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${chronicle.events.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+                                          @Value("${chronicle.events.batch-size:1000}") int batchSize,
+                                          @Value("${chronicle.events.snapshots:false}") boolean snapshots) {
+        JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -115,8 +118,8 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(new DuplicateKeys())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
+        return snapshots ? engine.build() : new UnsnapshottedEngine(engine);
     }
 
     /**

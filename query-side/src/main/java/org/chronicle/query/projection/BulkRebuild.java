@@ -1,10 +1,10 @@
 package org.chronicle.query.projection;
 
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -32,7 +32,6 @@ class BulkRebuild {
     private static final Logger log = LoggerFactory.getLogger(BulkRebuild.class);
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
-    private final EventStorageEngine store;
     private final Configuration axon;
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
@@ -40,15 +39,14 @@ class BulkRebuild {
     private final TransactionTemplate transactions;
     private final SetTables tables;
     private final int roundEvents;
-    private final double maxRate;
     private final int segments;
+    private final SharedRead read;
 
     BulkRebuild(EventStorageEngine store, Configuration axon, EventProcessingConfiguration processing,
                 Serializer serializer, ProjectionSets sets, TransactionTemplate transactions, JdbcTemplate jdbc,
                 @Value("${chronicle.projections.rebuild.round-events:5000}") int roundEvents,
                 @Value("${chronicle.projections.rebuild.max-rate:0}") double maxRate,
                 @Value("${chronicle.projections.segments:4}") int segments) {
-        this.store = store;
         this.axon = axon;
         this.processing = processing;
         this.serializer = serializer;
@@ -56,13 +54,14 @@ class BulkRebuild {
         this.transactions = transactions;
         this.tables = new SetTables(jdbc);
         this.roundEvents = roundEvents;
-        this.maxRate = maxRate;
         this.segments = segments;
+        this.read = new SharedRead(store, roundEvents, maxRate);
     }
 
     /**
      * Loads {@code projection} into its rebuilding set, from where the last stored round ended,
-     * while {@code owner} holds the lease. Ends with the set handed to its processor.
+     * while {@code owner} holds the lease. Ends with the set handed to its processor. The store is
+     * read once for every load under way in this process ({@link SharedRead}).
      *
      * @throws LeaseLost when another process took the load over
      */
@@ -76,32 +75,104 @@ class BulkRebuild {
             transactions.executeWithoutResult(tx -> tables.empty(state.rebuilding(), load.tables()));
         }
         Pace pace = new Pace(name, state.rebuildHead(), token);
-        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(token, false)) {
-            Iterator<? extends TrackedEventMessage<?>> stream = events.iterator();
-            boolean more = stream.hasNext();
-            while (more) {
-                int taken = 0;
-                TrackedEventMessage<?> event = null;
-                while (taken < roundEvents && more) {
-                    event = stream.next();
-                    load.add(event, event.trackingToken().position().orElseThrow());
+        Part part = new Part(name, load, owner, leaseEnd, state.rebuildHead(), token, pace);
+        TrackingToken reached = read.join(part);
+        handOver(projection, owner, reached);
+        pace.done();
+    }
+
+    /** One projection's load, as the shared read feeds it: the events after its token, up to its head. */
+    final class Part {
+
+        private final String name;
+        private final BulkLoad load;
+        private final String owner;
+        private final Supplier<Instant> leaseEnd;
+        private final long head;
+        private final Pace pace;
+        private final CompletableFuture<TrackingToken> done = new CompletableFuture<>();
+        private TrackingToken token;
+
+        private Part(String name, BulkLoad load, String owner, Supplier<Instant> leaseEnd, long head,
+                     TrackingToken token, Pace pace) {
+            this.name = name;
+            this.load = load;
+            this.owner = owner;
+            this.leaseEnd = leaseEnd;
+            this.head = head;
+            this.token = token;
+            this.pace = pace;
+        }
+
+        TrackingToken token() {
+            return token;
+        }
+
+        long position() {
+            return SharedRead.position(token);
+        }
+
+        long head() {
+            return head;
+        }
+
+        boolean finished() {
+            return done.isDone();
+        }
+
+        /**
+         * Takes the round's events after its token and up to its head, and writes their rows in one
+         * transaction with the token reached. Done once the read has passed its head or the store.
+         */
+        void take(SharedRead.Round round) {
+            int taken = 0;
+            TrackingToken reached = token;
+            long at = position();
+            for (TrackedEventMessage<?> event : round.events()) {
+                long position = SharedRead.position(event.trackingToken());
+                if (position > at && position <= head) {
+                    load.add(event, position);
+                    reached = event.trackingToken();
+                    at = position;
                     taken++;
-                    more = stream.hasNext() && event.trackingToken().position().orElse(0) < state.rebuildHead();
                 }
-                TrackingToken reached = event.trackingToken();
+            }
+            if (taken > 0) {
+                TrackingToken written = reached;
                 transactions.executeWithoutResult(tx -> {
                     load.write();
-                    if (!sets.loaded(name, owner, reached.position().orElse(0), serializer.serialize(reached, byte[].class),
-                            leaseEnd.get())) {
+                    if (!sets.loaded(name, owner, SharedRead.position(written),
+                            serializer.serialize(written, byte[].class), leaseEnd.get())) {
                         throw new LeaseLost(name);
                     }
                 });
                 token = reached;
                 pace.after(taken, token);
             }
+            if (position() >= head || round.reached() >= head || round.last()) {
+                done.complete(token);
+            }
         }
-        handOver(projection, owner, token);
-        pace.done();
+
+        void fail(Throwable cause) {
+            done.completeExceptionally(cause);
+        }
+
+        /** Waits for the read to bring this load to its head: its last token. */
+        TrackingToken await() {
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                fail(e);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The bulk load of projection " + name + " was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException("The bulk load of projection " + name + " failed", e.getCause());
+            }
+        }
     }
 
     /**
@@ -154,7 +225,7 @@ class BulkRebuild {
         }
     }
 
-    /** The load's rate: held under the configured limit, if any, and logged every ten seconds. */
+    /** The load's rate, logged every ten seconds. */
     private final class Pace {
 
         private final String name;
@@ -179,12 +250,6 @@ class BulkRebuild {
                 logged = now;
                 log.info(String.format(Locale.ROOT, "Rebuild of %s: at event %d of %d, %.0f events/s", name, position,
                         head, rate(now)));
-            }
-            if (maxRate > 0) {
-                long due = (long) (events / maxRate * 1e9) - (now - started);
-                if (due > 0) {
-                    sleep(due / 1_000_000);
-                }
             }
         }
 

@@ -40,6 +40,8 @@ final class StoryGenerator {
     /** Events are recorded five hours apart from the period's start, so their days mingle with the sources'. */
     static final Instant FIRST_RECORDED = START.atStartOfDay(ZoneOffset.UTC).toInstant();
     static final Duration BETWEEN_EVENTS = Duration.ofHours(5);
+    /** More than the time between events: a skewed event's instant is before the previous event's. */
+    static final Duration CLOCK_SKEW = Duration.ofHours(7);
     private final Random random;
 
     StoryGenerator(long seed) {
@@ -59,15 +61,31 @@ final class StoryGenerator {
             List<String> ids = new ArrayList<>(reports.keySet());
             Collections.sort(ids);
             String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+            boolean skewed = random.nextInt(4) == 0;
+            if (skewed && !events.isEmpty()) {
+                // The writer of the last event, behind another writer's clock, goes on with its report.
+                id = events.get(events.size() - 1).reportId();
+            }
             State state = id == null ? null : reports.get(id);
-            Instant at = FIRST_RECORDED.plus(BETWEEN_EVENTS.multipliedBy(events.size() + 1));
-            LocalDate recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            Instant slot = FIRST_RECORDED.plus(BETWEEN_EVENTS.multipliedBy(events.size() + 1));
             if (action < 5 || id == null) {
                 String reportId = "r" + reports.size();
                 reports.put(reportId, new State());
-                events.add(next(reports.get(reportId), reportId,
-                        new ReportRecorded(chronicleId, reportId, content(chronicle, parties, recordedOn)), at));
-            } else if (action < 7 && state.counting()) {
+                events.add(next(reports.get(reportId), reportId, new ReportRecorded(chronicleId, reportId,
+                        content(chronicle, parties, LocalDate.ofInstant(slot, ZoneOffset.UTC))), slot));
+                continue;
+            }
+            Instant at = slot;
+            LocalDate recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            if (action < 7 && state.counting()) {
+                // A correction is sometimes stamped before the event it follows, as when two writers'
+                // clocks disagree: then the earliest later event, not the next, ends a version. Never
+                // before the report's first event, nor for the marks, which copy the content before
+                // them: what those mean out of order is not defined by the rules.
+                if (skewed && slot.minus(CLOCK_SKEW).isAfter(state.first)) {
+                    at = slot.minus(CLOCK_SKEW);
+                    recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                }
                 events.add(next(state, id, new ReportCorrected(chronicleId, id, state.version + 1,
                         content(chronicle, parties, recordedOn), "revised", sources(recordedOn, recordedOn)), at));
             } else if (action == 7 && state.counting()) {
@@ -167,11 +185,15 @@ final class StoryGenerator {
 
     private static Story.Recorded next(State state, String reportId, Object payload, Instant at) {
         state.version++;
+        if (state.first == null) {
+            state.first = at;
+        }
         return new Story.Recorded(reportId, state.version, payload, at);
     }
 
     private static final class State {
         long version;
+        Instant first;
         boolean retracted;
         String duplicateOf;
 
