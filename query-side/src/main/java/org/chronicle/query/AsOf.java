@@ -14,9 +14,9 @@ import java.util.List;
  *
  * <p>A version of a report counts when it was known and reported by then, and no later event on
  * the same report (a correction, retraction, reinstatement or duplicate mark) was. The answer is
- * read from the versioned rows; no event is replayed for a read. With {@code asKnownAt} alone,
- * the later events are summed up by the row's {@code replaced_at}, the earliest instant among
- * them; with {@code asReportedBy}, they are looked for.
+ * read from the versioned rows; no event is replayed for a read. Along one axis, the later
+ * events are summed up by a column of the row: {@code replaced_at}, the earliest instant among
+ * them, or {@code replaced_on}, the earliest day in the news; along both, they are looked for.
  */
 public record AsOf(Instant knownAt, LocalDate reportedBy) {
 
@@ -34,11 +34,16 @@ public record AsOf(Instant knownAt, LocalDate reportedBy) {
         if (isNow()) {
             return new Condition(row + ".replaced_at IS NULL", List.of());
         }
+        // Along one axis, a later event by then exists exactly when the earliest of them was by then.
         if (reportedBy == null) {
-            // A later event known by then exists exactly when the earliest of them, replaced_at, was.
             Timestamp at = Timestamp.from(knownAt);
             return new Condition(row + ".recorded_at <= ? AND (" + row + ".replaced_at IS NULL OR " + row
                     + ".replaced_at > ?)", List.of(at, at));
+        }
+        if (knownAt == null) {
+            Date on = Date.valueOf(reportedBy);
+            return new Condition(row + ".reported_on <= ? AND (" + row + ".replaced_on IS NULL OR " + row
+                    + ".replaced_on > ?)", List.of(on, on));
         }
         List<Object> params = new ArrayList<>();
         String sql = visible(row, params)

@@ -28,18 +28,20 @@ public final class Supersession {
 
     /**
      * Each version in {@code table} replaced at the earliest instant of a later event on its
-     * report (the next event's, unless clocks disagreed): a version known at an instant counts
-     * then exactly when it was recorded by then and that earliest instant is later, which lets
-     * an "as known at" read test a column instead of looking for later events (see {@link
-     * org.chronicle.query.AsOf#counts}). The later events are found in {@code events} (which may
-     * be {@code table} itself, when every event makes a row there); done for the reports written,
-     * or for every report when {@code written} is null.
+     * report (the next event's, unless clocks disagreed), and from the earliest day in the news
+     * of a later event (not always the next one's: a correction may cite an older source). A
+     * version counts at an instant exactly when it was recorded by then and that earliest
+     * instant is later, and on a day of the news likewise: a read along one axis tests a column
+     * instead of looking for later events (see {@link org.chronicle.query.AsOf#counts}). The
+     * later events are found in {@code events} (which may be {@code table} itself, when every
+     * event makes a row there); done for the reports written, or for every report when
+     * {@code written} is null.
      */
     public static void replaceAll(JdbcTemplate jdbc, TableSet set, String events, String table, WrittenReports written) {
         String later = "FROM {" + events + "} e WHERE e.chronicle_id = r.chronicle_id AND e.report_id = r.report_id"
                 + " AND e.version > r.version";
         String update = "UPDATE {" + table + "} r SET replaced_at = (SELECT MIN(e.recorded_at) " + later
-                + ") WHERE EXISTS (SELECT 1 " + later + ")";
+                + "), replaced_on = (SELECT MIN(e.reported_on) " + later + ") WHERE EXISTS (SELECT 1 " + later + ")";
         if (written == null) {
             jdbc.update(set.sql(update));
         } else {

@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.axonframework.messaging.MetaData;
-import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,12 +23,16 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.chronicle.api.chronicle.ChronicleDefined;
+import org.chronicle.api.report.ReportCorrected;
+import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
 import org.chronicle.query.QuerySideApplication;
+import org.chronicle.query.ReportedOn;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,7 +77,7 @@ class CountingRulesPropertyTest {
 
         Random random = new Random(seed);
         Instant knownAt = knownAt(story, random);
-        LocalDate reportedBy = story.chronicle().period().start().plusDays(random.nextInt(9) - 1);
+        LocalDate reportedBy = reportedBy(story, random);
         compare(chronicleId, story, seed, null, null);
         compare(chronicleId, story, seed, knownAt, null);
         compare(chronicleId, story, seed, null, reportedBy);
@@ -97,6 +101,38 @@ class CountingRulesPropertyTest {
         }
         return StoryGenerator.FIRST_RECORDED.plus(StoryGenerator.BETWEEN_EVENTS
                 .multipliedBy(random.nextInt(story.events().size() + 2))).minusSeconds(1 + random.nextInt(2) * 3600);
+    }
+
+    /**
+     * A day around the period, or, half the time, the day in the news of an event on a report
+     * that counts from earlier than the event before it on the same report (a correction citing
+     * an older source): on that day, the earlier version is ended by the later event although the
+     * one that follows it is not in the news yet.
+     */
+    private static LocalDate reportedBy(Story story, Random random) {
+        Map<String, LocalDate> previous = new HashMap<>();
+        List<LocalDate> early = new ArrayList<>();
+        for (Story.Recorded event : story.events()) {
+            LocalDate on = reportedOn(event);
+            LocalDate before = previous.put(event.reportId(), on);
+            if (before != null && on.isBefore(before)) {
+                early.add(on);
+            }
+        }
+        if (!early.isEmpty() && random.nextBoolean()) {
+            return early.get(random.nextInt(early.size()));
+        }
+        return story.chronicle().period().start().plusDays(random.nextInt(9) - 1);
+    }
+
+    private static LocalDate reportedOn(Story.Recorded event) {
+        if (event.payload() instanceof ReportRecorded recorded) {
+            return ReportedOn.of(recorded, event.recordedAt());
+        }
+        if (event.payload() instanceof ReportCorrected corrected) {
+            return ReportedOn.of(corrected, event.recordedAt());
+        }
+        return ReportedOn.recorded(event.recordedAt());
     }
 
     /** Every day of the period, as known at and reported by the moments given (null: no limit). */

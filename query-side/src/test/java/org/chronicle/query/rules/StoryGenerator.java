@@ -61,12 +61,19 @@ final class StoryGenerator {
             List<String> ids = new ArrayList<>(reports.keySet());
             Collections.sort(ids);
             String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
-            boolean skewed = random.nextInt(4) == 0;
+            boolean skewed = random.nextInt(3) == 0;
             if (skewed && !events.isEmpty()) {
-                // The writer of the last event, behind another writer's clock, goes on with its report.
-                id = events.get(events.size() - 1).reportId();
+                // A writer behind another writer's clock goes on with a report that has a later event
+                // already, the last event's if it can: the third event is the one out of order.
+                String last = events.get(events.size() - 1).reportId();
+                List<String> corrected = ids.stream().filter(r -> reports.get(r).version >= 2).toList();
+                id = reports.get(last).version >= 2 || corrected.isEmpty() ? last
+                        : corrected.get(random.nextInt(corrected.size()));
             }
             State state = id == null ? null : reports.get(id);
+            if (skewed && state != null && state.counting()) {
+                action = 5;
+            }
             Instant slot = FIRST_RECORDED.plus(BETWEEN_EVENTS.multipliedBy(events.size() + 1));
             if (action < 5 || id == null) {
                 String reportId = "r" + reports.size();
@@ -79,15 +86,18 @@ final class StoryGenerator {
             LocalDate recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
             if (action < 7 && state.counting()) {
                 // A correction is sometimes stamped before the event it follows, as when two writers'
-                // clocks disagree: then the earliest later event, not the next, ends a version. Never
-                // before the report's first event, nor for the marks, which copy the content before
-                // them: what those mean out of order is not defined by the rules.
+                // clocks disagree, and cites older dispatches: then the earliest later event, not
+                // the next, ends a version on either axis. Never before the report's first event,
+                // nor for the marks, which copy the content before them: what those mean out of
+                // order is not defined by the rules.
+                LocalDate cited = recordedOn;
                 if (skewed && slot.minus(CLOCK_SKEW).isAfter(state.first)) {
                     at = slot.minus(CLOCK_SKEW);
                     recordedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                    cited = recordedOn.minusDays(2);
                 }
                 events.add(next(state, id, new ReportCorrected(chronicleId, id, state.version + 1,
-                        content(chronicle, parties, recordedOn), "revised", sources(recordedOn, recordedOn)), at));
+                        content(chronicle, parties, recordedOn), "revised", sources(cited, recordedOn)), at));
             } else if (action == 7 && state.counting()) {
                 state.retracted = true;
                 events.add(next(state, id, new ReportRetracted(chronicleId, id, state.version + 1, "doubtful"), at));
