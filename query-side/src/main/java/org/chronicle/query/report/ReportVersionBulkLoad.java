@@ -36,8 +36,8 @@ final class ReportVersionBulkLoad implements BulkLoad {
     private final RowBatch contents;
     /** Corrections, waiting for when their reports were first recorded. */
     private final List<Object[]> corrections = new ArrayList<>();
-    /** When the reports first recorded in this round were. */
-    private final Map<String, Timestamp> recordedThisRound = new HashMap<>();
+    /** When the reports first recorded in this round were, and where. */
+    private final Map<String, ReportVersionRows.First> recordedThisRound = new HashMap<>();
     private final List<Object[]> marks = new ArrayList<>();
     private final WrittenReports written;
 
@@ -61,12 +61,13 @@ final class ReportVersionBulkLoad implements BulkLoad {
         if (payload instanceof ReportRecorded e) {
             wrote(e.chronicleId(), e.reportId());
             contents.add(versions.contentRow(e.chronicleId(), e.reportId(), 1, "RECORDED", e.report(),
-                    ReportStatus.ACTIVE, at, at, ReportedOn.of(e, at)));
-            recordedThisRound.put(key(e.chronicleId(), e.reportId()), Timestamp.from(at));
+                    ReportStatus.ACTIVE, at, at, ReportedOn.of(e, at), position));
+            recordedThisRound.put(key(e.chronicleId(), e.reportId()),
+                    new ReportVersionRows.First(Timestamp.from(at), position));
         } else if (payload instanceof ReportCorrected e) {
             wrote(e.chronicleId(), e.reportId());
             corrections.add(versions.contentRow(e.chronicleId(), e.reportId(), e.version(), "CORRECTED", e.report(),
-                    ReportStatus.CORRECTED, at, at, ReportedOn.of(e, at)));
+                    ReportStatus.CORRECTED, at, at, ReportedOn.of(e, at), null));
         } else if (payload instanceof ReportRetracted e) {
             wrote(e.chronicleId(), e.reportId());
             marks.add(ReportVersionRows.markArgs(e.chronicleId(), e.reportId(), e.version(), "RETRACTED",
@@ -97,8 +98,8 @@ final class ReportVersionBulkLoad implements BulkLoad {
     }
 
     /**
-     * Each correction carries when its report was first recorded: this round's first version, or
-     * the earliest row written before; failing both, its own instant, as the handler falls back.
+     * Each correction carries when and where its report was first recorded: this round's first
+     * version, or the earliest row written before; failing both, its own instant and no position.
      */
     private void dateCorrections() {
         Map<String, Set<String>> earlier = new LinkedHashMap<>();
@@ -107,13 +108,14 @@ final class ReportVersionBulkLoad implements BulkLoad {
                 earlier.computeIfAbsent((String) row[0], c -> new LinkedHashSet<>()).add((String) row[1]);
             }
         }
-        Map<String, Timestamp> found = new HashMap<>(recordedThisRound);
+        Map<String, ReportVersionRows.First> found = new HashMap<>(recordedThisRound);
         earlier.forEach((chronicleId, ids) -> versions.firstRecorded(chronicleId, ids)
                 .forEach((reportId, first) -> found.put(key(chronicleId, reportId), first)));
         for (Object[] row : corrections) {
-            Timestamp first = found.get(key((String) row[0], (String) row[1]));
+            ReportVersionRows.First first = found.get(key((String) row[0], (String) row[1]));
             if (first != null) {
-                row[ReportVersionRows.FIRST_RECORDED_AT] = first;
+                row[ReportVersionRows.FIRST_RECORDED_AT] = first.at();
+                row[ReportVersionRows.FIRST_POSITION] = first.position();
             }
             contents.add(row);
         }

@@ -37,9 +37,14 @@ final class ReportVersionRows {
 
     static final List<String> COLUMNS = List.of("chronicle_id", "report_id", "version", "kind", "status", "type",
             "on_day", "period_start", "period_end", "area", "content", "search_text", "first_recorded_at",
-            "recorded_at", "reported_on");
+            "recorded_at", "reported_on", "first_position");
     /** Where a row of {@link #COLUMNS} holds the instant its report was first recorded. */
     static final int FIRST_RECORDED_AT = 12;
+    /**
+     * Where it holds the store position of its report's first event: the order of reports first
+     * recorded in the same millisecond, as fine as the store keeps instants.
+     */
+    static final int FIRST_POSITION = 15;
 
     /** @param replacing whether a write first deletes the rows of the versions it writes (see {@link RowBatch}) */
     RowBatch rows(boolean replacing) {
@@ -53,11 +58,13 @@ final class ReportVersionRows {
 
     /** The row of a new content, in the order of {@link #COLUMNS}. */
     Object[] contentRow(String chronicleId, String reportId, long version, String kind, ReportContent report,
-                        ReportStatus status, Instant firstRecordedAt, Instant recordedAt, LocalDate reportedOn) {
+                        ReportStatus status, Instant firstRecordedAt, Instant recordedAt, LocalDate reportedOn,
+                        Long firstPosition) {
         return new Object[] {chronicleId, reportId, version, kind, status.name(), report.type().name(),
                 date(report.date()), date(report.isPeriodClaim() ? report.period().start() : null),
                 date(report.isPeriodClaim() ? report.period().end() : null), report.area(), json.write(report),
-                searchText(report), Timestamp.from(firstRecordedAt), Timestamp.from(recordedAt), Date.valueOf(reportedOn)};
+                searchText(report), Timestamp.from(firstRecordedAt), Timestamp.from(recordedAt), Date.valueOf(reportedOn),
+                firstPosition};
     }
 
     /**
@@ -68,9 +75,9 @@ final class ReportVersionRows {
         return set.sql("""
                 INSERT INTO {report_version} (chronicle_id, report_id, version, kind, status, type, on_day,
                     period_start, period_end, area, content, search_text, first_recorded_at, recorded_at,
-                    reported_on)
+                    reported_on, first_position)
                 SELECT chronicle_id, report_id, ?, ?, ?, type, on_day, period_start, period_end, area, content,
-                    search_text, first_recorded_at, ?, ?
+                    search_text, first_recorded_at, ?, ?, first_position
                 FROM {report_version}
                 WHERE chronicle_id = ? AND report_id = ? AND version = (SELECT MAX(version) FROM {report_version}
                     WHERE chronicle_id = ? AND report_id = ? AND version < ?)""");
@@ -82,12 +89,16 @@ final class ReportVersionRows {
                 chronicleId, reportId, chronicleId, reportId, version};
     }
 
+    /** When a report was first recorded, and where its first event stands in the store. */
+    record First(Timestamp at, Long position) {
+    }
+
     /**
      * When each of the reports named, of one chronicle, was first recorded: what its earliest row
      * says.
      */
-    Map<String, Timestamp> firstRecorded(String chronicleId, Collection<String> reportIds) {
-        Map<String, Timestamp> found = new HashMap<>();
+    Map<String, First> firstRecorded(String chronicleId, Collection<String> reportIds) {
+        Map<String, First> found = new HashMap<>();
         List<String> ids = List.copyOf(reportIds);
         for (int from = 0; from < ids.size(); from += 1_000) {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
@@ -95,12 +106,13 @@ final class ReportVersionRows {
             args.add(chronicleId);
             args.addAll(some);
             jdbc.query(set.sql("""
-                            SELECT r.report_id, r.first_recorded_at FROM {report_version} r
+                            SELECT r.report_id, r.first_recorded_at, r.first_position FROM {report_version} r
                             WHERE r.chronicle_id = ? AND r.report_id IN (%s) AND r.version = (SELECT MIN(m.version)
                                 FROM {report_version} m WHERE m.chronicle_id = r.chronicle_id AND m.report_id = r.report_id)"""
                             .formatted(String.join(", ", Collections.nCopies(some.size(), "?")))),
                     rs -> {
-                        found.put(rs.getString(1), rs.getTimestamp(2));
+                        long position = rs.getLong(3);
+                        found.put(rs.getString(1), new First(rs.getTimestamp(2), rs.wasNull() ? null : position));
                     }, args.toArray());
         }
         return found;

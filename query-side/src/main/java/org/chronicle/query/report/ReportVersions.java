@@ -43,7 +43,7 @@ public class ReportVersions {
         AsOf.Condition state = asOf.counts("r", set.table("report_version"));
         return jdbc.query(set.sql("""
                         SELECT %s FROM {report_version} r WHERE chronicle_id = ? AND on_day = ? AND %s
-                        ORDER BY first_recorded_at, report_id""".formatted(COLUMNS, state.sql())),
+                        ORDER BY first_recorded_at, first_position, report_id""".formatted(COLUMNS, state.sql())),
                 this::dayReport, state.around(List.of(chronicleId, Date.valueOf(day))));
     }
 
@@ -54,7 +54,7 @@ public class ReportVersions {
         return jdbc.query(set.sql("""
                         SELECT %s FROM {report_version} r
                         WHERE chronicle_id = ? AND period_start <= ? AND period_end >= ? AND %s
-                        ORDER BY period_end, period_start DESC, first_recorded_at, report_id"""
+                        ORDER BY period_end, period_start DESC, first_recorded_at, first_position, report_id"""
                         .formatted(COLUMNS, state.sql())),
                 this::dayReport, state.around(List.of(chronicleId, Date.valueOf(day), Date.valueOf(day))));
     }
@@ -82,7 +82,7 @@ public class ReportVersions {
         long total = jdbc.queryForObject(set.sql("SELECT COUNT(*) FROM {report_version} r WHERE " + where), Long.class,
                 args);
         List<DayReport> reports = jdbc.query(set.sql("SELECT " + COLUMNS + " FROM {report_version} r WHERE " + where
-                        + " ORDER BY first_recorded_at DESC, report_id DESC"
+                        + " ORDER BY first_recorded_at DESC, first_position DESC, report_id DESC"
                         + " OFFSET " + search.offset() + " ROWS FETCH NEXT " + search.size() + " ROWS ONLY"),
                 this::dayReport, args);
         return new ReportPage(chronicleId, search.page(), search.size(), total, reports);
@@ -97,7 +97,7 @@ public class ReportVersions {
         jdbc.query(set.sql("""
                         SELECT report_id, content FROM {report_version}
                         WHERE chronicle_id = ? AND replaced_at IS NULL AND status IN ('ACTIVE', 'CORRECTED')
-                        ORDER BY first_recorded_at, report_id"""),
+                        ORDER BY first_recorded_at, first_position, report_id"""),
                 rs -> {
                     report.accept(rs.getString(1), json.read(rs.getString(2), ReportContent.class));
                 }, chronicleId);
