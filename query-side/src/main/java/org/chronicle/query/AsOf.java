@@ -34,16 +34,11 @@ public record AsOf(Instant knownAt, LocalDate reportedBy) {
         if (isNow()) {
             return new Condition(row + ".replaced_at IS NULL", List.of());
         }
-        // Along one axis, a later event by then exists exactly when the earliest of them was by then.
         if (reportedBy == null) {
-            Timestamp at = Timestamp.from(knownAt);
-            return new Condition(row + ".recorded_at <= ? AND (" + row + ".replaced_at IS NULL OR " + row
-                    + ".replaced_at > ?)", List.of(at, at));
+            return alongOneAxis(row, "recorded_at", "replaced_at", Timestamp.from(knownAt));
         }
         if (knownAt == null) {
-            Date on = Date.valueOf(reportedBy);
-            return new Condition(row + ".reported_on <= ? AND (" + row + ".replaced_on IS NULL OR " + row
-                    + ".replaced_on > ?)", List.of(on, on));
+            return alongOneAxis(row, "reported_on", "replaced_on", Date.valueOf(reportedBy));
         }
         List<Object> params = new ArrayList<>();
         String sql = visible(row, params)
@@ -51,6 +46,15 @@ public record AsOf(Instant knownAt, LocalDate reportedBy) {
                 + ".chronicle_id AND later.report_id = " + row + ".report_id AND later.version > " + row + ".version AND "
                 + visible("later", params) + ")";
         return new Condition(sql, params);
+    }
+
+    /**
+     * Along one axis, a later event by then exists exactly when the earliest of them, which the
+     * row keeps in {@code replaced}, was by then.
+     */
+    private static Condition alongOneAxis(String row, String since, String replaced, Object then) {
+        return new Condition(row + "." + since + " <= ? AND (" + row + "." + replaced + " IS NULL OR " + row + "."
+                + replaced + " > ?)", List.of(then, then));
     }
 
     /** The condition that the row aliased {@code row} was known and reported by then. */

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.chronicle.api.Period;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.platform.eventstore.StoredJson;
+import org.chronicle.platform.eventstore.TransactionResources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** {@link ChronicleCatalog} in small tables beside the event store. */
@@ -56,23 +56,11 @@ class JdbcChronicleCatalog implements ChronicleCatalog {
      * runs hundreds of commands in one, and each would ask for the version again. A definition
      * written in the transaction is forgotten there ({@link #define}).
      */
-    @SuppressWarnings("unchecked")
     private Map<String, Optional<ChronicleDefinition>> checkedInTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Object bound = TransactionSynchronizationManager.getResource(transactionKey);
-        if (bound == null) {
-            bound = new HashMap<String, Optional<ChronicleDefinition>>();
-            TransactionSynchronizationManager.bindResource(transactionKey, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
-                }
-            });
-        }
-        return (Map<String, Optional<ChronicleDefinition>>) bound;
+        return TransactionResources.inCurrentTransaction(transactionKey, HashMap::new);
     }
 
     private Optional<ChronicleDefinition> current(String chronicleId) {

@@ -13,7 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -49,15 +48,7 @@ public class UnitOfWorkTransactions {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("No transaction to join");
         }
-        if (!TransactionSynchronizationManager.hasResource(JOINING)) {
-            TransactionSynchronizationManager.bindResource(JOINING, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JOINING);
-                }
-            });
-        }
+        TransactionResources.inCurrentTransaction(JOINING, () -> Boolean.TRUE);
     }
 
     /**

@@ -40,8 +40,8 @@ public final class Supersession {
     public static void replaceAll(JdbcTemplate jdbc, TableSet set, String events, String table, WrittenReports written) {
         String later = "FROM {" + events + "} e WHERE e.chronicle_id = r.chronicle_id AND e.report_id = r.report_id"
                 + " AND e.version > r.version";
-        String update = "UPDATE {" + table + "} r SET replaced_at = (SELECT MIN(e.recorded_at) " + later
-                + "), replaced_on = (SELECT MIN(e.reported_on) " + later + ") WHERE EXISTS (SELECT 1 " + later + ")";
+        String update = "UPDATE {" + table + "} r SET (replaced_at, replaced_on) = (SELECT MIN(e.recorded_at),"
+                + " MIN(e.reported_on) " + later + ") WHERE EXISTS (SELECT 1 " + later + ")";
         if (written == null) {
             jdbc.update(set.sql(update));
         } else {

@@ -25,14 +25,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.chronicle.api.chronicle.ChronicleDefined;
-import org.chronicle.api.report.ReportCorrected;
-import org.chronicle.api.report.ReportRecorded;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
 import org.chronicle.query.QuerySideApplication;
-import org.chronicle.query.ReportedOn;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -113,7 +110,7 @@ class CountingRulesPropertyTest {
         Map<String, LocalDate> previous = new HashMap<>();
         List<LocalDate> early = new ArrayList<>();
         for (Story.Recorded event : story.events()) {
-            LocalDate on = reportedOn(event);
+            LocalDate on = PlainRules.reportedOn(event);
             LocalDate before = previous.put(event.reportId(), on);
             if (before != null && on.isBefore(before)) {
                 early.add(on);
@@ -123,16 +120,6 @@ class CountingRulesPropertyTest {
             return early.get(random.nextInt(early.size()));
         }
         return story.chronicle().period().start().plusDays(random.nextInt(9) - 1);
-    }
-
-    private static LocalDate reportedOn(Story.Recorded event) {
-        if (event.payload() instanceof ReportRecorded recorded) {
-            return ReportedOn.of(recorded, event.recordedAt());
-        }
-        if (event.payload() instanceof ReportCorrected corrected) {
-            return ReportedOn.of(corrected, event.recordedAt());
-        }
-        return ReportedOn.recorded(event.recordedAt());
     }
 
     /** Every day of the period, as known at and reported by the moments given (null: no limit). */

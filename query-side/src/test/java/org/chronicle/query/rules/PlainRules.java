@@ -106,7 +106,7 @@ final class PlainRules {
     }
 
     /** The day from which an event counts in the news, straight from the contract's words. */
-    private static LocalDate reportedOn(Story.Recorded event) {
+    static LocalDate reportedOn(Story.Recorded event) {
         List<SourceRef> sources = event.payload() instanceof ReportRecorded recorded ? recorded.report().sources()
                 : event.payload() instanceof ReportCorrected corrected ? corrected.sources()
                 : List.of();
