@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,22 @@ class EmbeddedService implements Service {
         this.context = Launch.run(ChronicleApp.class, "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.org.chronicle=WARN");
+        awaitSeed(context);
         String port = context.getEnvironment().getProperty("local.server.port");
         this.http = new RemoteService("http://127.0.0.1:" + port, credentials);
+    }
+
+    /** A fresh store is seeded as the service starts: a command waits until that is projected. */
+    private static void awaitSeed(ConfigurableApplicationContext context) {
+        SeedReadiness seed = context.getBean(SeedReadiness.class);
+        try {
+            if (!seed.awaitSeeded(Duration.ofMinutes(5))) {
+                throw new CliFailure("The Battle of Rastan was not projected within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("Interrupted while the Battle of Rastan was loaded");
+        }
     }
 
     /** Just started, its projections may still be reading the store: reads wait for its head. */

@@ -9,6 +9,8 @@ import org.chronicle.command.imports.Imports;
 import org.chronicle.command.imports.ImportResult;
 import org.chronicle.platform.eventstore.EventPositions;
 import org.chronicle.platform.schema.SchemaGate;
+import org.chronicle.platform.web.StillWorking;
+import org.chronicle.query.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * The main job: a store without the Battle of Rastan gets it at start, through the normal
  * import, so that the first run shows a battle with nothing else to do. Switched off with
  * {@code chronicle.seed.enabled=false}. A store that has the chronicle is left as it is, whatever
- * was done to it since.
+ * was done to it since. The service is ready ({@link SeedReadiness}) once the seed is projected.
  */
 @Component
 @ConditionalOnProperty(name = "chronicle.seed.enabled", havingValue = "true", matchIfMissing = true)
@@ -36,11 +38,16 @@ class RastanSeed implements ApplicationRunner {
     private final Imports imports;
     private final EventPositions positions;
     private final SchemaGate schema;
+    private final ProjectionProgress progress;
+    private final SeedReadiness readiness;
 
-    RastanSeed(Imports imports, EventPositions positions, SchemaGate schema) {
+    RastanSeed(Imports imports, EventPositions positions, SchemaGate schema, ProjectionProgress progress,
+               SeedReadiness readiness) {
         this.imports = imports;
         this.positions = positions;
         this.schema = schema;
+        this.progress = progress;
+        this.readiness = readiness;
     }
 
     @Override
@@ -56,6 +63,7 @@ class RastanSeed implements ApplicationRunner {
 
     private void seed() throws IOException {
         if (positions.latest(CHRONICLE).isPresent()) {
+            readiness.seeded();
             return;
         }
         // The events name who recorded them: here the seed, not an anonymous caller.
@@ -68,6 +76,39 @@ class RastanSeed implements ApplicationRunner {
                     refusal.reason()));
         } finally {
             SecurityContextHolder.clearContext();
+        }
+        awaitProjected(positions.head());
+    }
+
+    /**
+     * The projections start once the service is up, after this runner: they are waited for on a
+     * thread of their own, and the service is ready when they have processed the seed's last event.
+     */
+    private void awaitProjected(long head) {
+        Thread waiter = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    progress.await(head);
+                    readiness.seeded();
+                    log.info("The Battle of Rastan is projected: the service is ready");
+                    return;
+                } catch (StillWorking notYet) {
+                    pause();
+                } catch (RuntimeException e) {
+                    log.warn("Waiting for the seed's projections: {}", e.toString());
+                    pause();
+                }
+            }
+        }, "rastan-seed-projected");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

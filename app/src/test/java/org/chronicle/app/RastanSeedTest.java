@@ -3,6 +3,7 @@ package org.chronicle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.chronicle.platform.testing.Accounts;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.TestDatabase;
@@ -55,6 +56,32 @@ class RastanSeedTest {
         JsonNode feb1 = reads.get(RASTAN + "/days/2012-02-01").json().path("control");
         assertThat(feb1.findParents("area").stream().filter(a -> a.path("area").asText().equals("rastan")).findFirst()
                 .orElseThrow().path("extent").asText()).isEqualTo("PARTIAL");
+    }
+
+    /**
+     * From the first request on, a read of Rastan is either the infobox's figures or a 503 with
+     * Retry-After, never the half-projected seed; readiness turns UP once the seed is projected,
+     * and from then on every read answers at once.
+     */
+    @Test
+    void rastanIsReadOnlyOnceItsSeedIsProjected() {
+        Http reads = Http.local(port);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        boolean ready = false;
+        while (!ready && System.nanoTime() < deadline) {
+            ready = reads.get("/actuator/health/readiness").body().contains("\"UP\"");
+            Http.Answer day = reads.get(RASTAN + "/days/2012-02-05");
+            if (day.status() == 503) {
+                assertThat(ready).as("a ready service answers Rastan").isFalse();
+                assertThat(day.retryAfter()).isEqualTo("1");
+                assertThat(day.isProblem()).isTrue();
+            } else {
+                assertThat(day.status()).as(day.body()).isEqualTo(200);
+                assertThat(day.json().path("casualties").path("cumulative").path("fsa").path("killed").path("best")
+                        .asLong()).as("the seed's figure, never a half-projected one").isEqualTo(18);
+            }
+        }
+        assertThat(ready).as("ready within two minutes").isTrue();
     }
 
     @Test
