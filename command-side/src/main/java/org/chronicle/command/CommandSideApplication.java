@@ -9,14 +9,17 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.chronicle.api.Recorded;
+import org.chronicle.command.chronicle.DefinitionLimits;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /** The write side: takes commands over HTTP, checks them against the aggregates and appends events. */
 @SpringBootApplication
+@EnableConfigurationProperties(DefinitionLimits.class)
 public class CommandSideApplication {
 
     /** The command side's lookups, updated by handlers that run inside the appending transaction. */

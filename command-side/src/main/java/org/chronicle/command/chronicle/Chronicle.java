@@ -36,8 +36,8 @@ class Chronicle {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    DefinitionOutcome handle(DefineChronicle command, ChronicleCatalog catalog) {
-        List<Violation> violations = DefinitionRules.check(command.chronicleId(), command.definition());
+    DefinitionOutcome handle(DefineChronicle command, ChronicleCatalog catalog, DefinitionLimits limits) {
+        List<Violation> violations = DefinitionRules.check(command.chronicleId(), command.definition(), limits);
         if (!violations.isEmpty()) {
             throw new Refusal.Invalid(violations);
         }

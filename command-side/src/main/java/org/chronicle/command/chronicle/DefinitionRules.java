@@ -22,14 +22,16 @@ final class DefinitionRules {
     static final int MAX_NAME = 500;
 
     private final List<Violation> violations = new ArrayList<>();
+    private final DefinitionLimits limits;
 
-    private DefinitionRules() {
+    private DefinitionRules(DefinitionLimits limits) {
+        this.limits = limits;
     }
 
-    static List<Violation> check(String chronicleId, ChronicleDefinition definition) {
-        DefinitionRules rules = new DefinitionRules();
+    static List<Violation> check(String chronicleId, ChronicleDefinition definition, DefinitionLimits limits) {
+        DefinitionRules rules = new DefinitionRules(limits);
         if (!Ids.isValid(chronicleId)) {
-            rules.add("chronicleId", "must be 1-100 letters, digits, '-', '_' or '.'");
+            rules.add("chronicleId", Ids.RULE);
         }
         if (definition == null) {
             rules.add("body", "is required");
@@ -77,13 +79,27 @@ final class DefinitionRules {
             add("period.start", "is required");
         } else if (definition.period().end() == null) {
             add("period.end", "is required");
+        } else if (!DefinitionLimits.isInYears(definition.period().start())) {
+            add("period.start", YEARS);
+        } else if (!DefinitionLimits.isInYears(definition.period().end())) {
+            add("period.end", YEARS);
         } else if (!definition.period().isOrdered()) {
             add("period.end", "must not be before period.start");
+        } else if (DefinitionLimits.length(definition.period()) > limits.periodDays()) {
+            add("period.end", "makes a period of " + DefinitionLimits.length(definition.period())
+                    + " days; at most " + limits.periodDays() + " (chronicle.limits.period-days)");
         }
     }
 
+    private static final String YEARS = "must lie in the years " + DefinitionLimits.FIRST_YEAR + " to "
+            + DefinitionLimits.LAST_YEAR;
+
     private Set<String> sides(List<Side> sides) {
         Set<String> ids = new HashSet<>();
+        if (sides.size() > limits.sides()) {
+            add("sides", "has " + sides.size() + " sides; at most " + limits.sides() + " (chronicle.limits.sides)");
+            return ids;
+        }
         for (int i = 0; i < sides.size(); i++) {
             Side side = sides.get(i);
             String at = "sides[" + i + "]";
@@ -92,7 +108,7 @@ final class DefinitionRules {
                 continue;
             }
             if (!Ids.isValid(side.id())) {
-                add(at + ".id", "must be 1-100 letters, digits, '-', '_' or '.'");
+                add(at + ".id", Ids.RULE);
             } else if (new Party(side.id()).isReserved()) {
                 add(at + ".id", "'" + side.id() + "' is a reserved party, not a side");
             } else if (!ids.add(side.id())) {
@@ -105,6 +121,10 @@ final class DefinitionRules {
 
     private Set<String> areas(List<Area> areas) {
         Map<String, String> parents = new HashMap<>();
+        if (areas.size() > limits.areas()) {
+            add("areas", "has " + areas.size() + " areas; at most " + limits.areas() + " (chronicle.limits.areas)");
+            return parents.keySet();
+        }
         for (int i = 0; i < areas.size(); i++) {
             Area area = areas.get(i);
             String at = "areas[" + i + "]";
@@ -113,7 +133,7 @@ final class DefinitionRules {
                 continue;
             }
             if (!Ids.isValid(area.id())) {
-                add(at + ".id", "must be 1-100 letters, digits, '-', '_' or '.'");
+                add(at + ".id", Ids.RULE);
             } else if (parents.containsKey(area.id())) {
                 add(at + ".id", "'" + area.id() + "' is defined twice");
             } else {
@@ -124,26 +144,53 @@ final class DefinitionRules {
                 add(at + ".geometry", "must be a GeoJSON geometry object with a type");
             }
         }
+        Map<String, Integer> depths = new HashMap<>();
         for (int i = 0; i < areas.size(); i++) {
             Area area = areas.get(i);
             if (area != null && area.parent() != null) {
-                parent("areas[" + i + "].parent", area, parents);
+                parent("areas[" + i + "].parent", area, parents, depths);
             }
         }
         return parents.keySet();
     }
 
-    private void parent(String field, Area area, Map<String, String> parents) {
+    /**
+     * The parent must be an area of the chronicle, and the chain above it must end, within the
+     * depth allowed. Each area's depth is remembered once known, so the walk costs the areas times
+     * the depth at most, however long the chains (one chain of twenty thousand was quadratic).
+     */
+    private void parent(String field, Area area, Map<String, String> parents, Map<String, Integer> depths) {
         if (!parents.containsKey(area.parent())) {
             add(field, "'" + area.parent() + "' is not an area of this chronicle");
             return;
         }
-        Set<String> seen = new HashSet<>(Set.of(area.id()));
-        for (String up = area.parent(); up != null; up = parents.get(up)) {
+        List<String> chain = new ArrayList<>(List.of(area.id()));
+        Set<String> seen = new HashSet<>(chain);
+        String up = area.parent();
+        int above = 0;
+        while (up != null && !depths.containsKey(up)) {
             if (!seen.add(up)) {
                 add(field, "makes a cycle: '" + area.id() + "' would lie within itself");
                 return;
             }
+            if (chain.size() > limits.areaDepth()) {
+                add(field, "puts '" + area.id() + "' more than " + limits.areaDepth()
+                        + " areas deep (chronicle.limits.area-depth)");
+                return;
+            }
+            chain.add(up);
+            up = parents.get(up);
+        }
+        if (up != null) {
+            above = depths.get(up);
+        }
+        if (above + chain.size() > limits.areaDepth()) {
+            add(field, "puts '" + area.id() + "' " + (above + chain.size()) + " areas deep; at most "
+                    + limits.areaDepth() + " (chronicle.limits.area-depth)");
+            return;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            depths.putIfAbsent(chain.get(i), above + chain.size() - i);
         }
     }
 

@@ -23,6 +23,7 @@ import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.Shelling;
 import org.chronicle.api.report.SourceRef;
 import org.chronicle.command.chronicle.ChronicleCatalog;
+import org.chronicle.command.chronicle.DefinitionLimits;
 import org.chronicle.platform.eventstore.EventPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,9 @@ class AcledImport extends CsvImport {
 
     private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    AcledImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions,
+    AcledImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
                 @Value("${chronicle.imports.parallelism:4}") int parallelism) {
-        super(commands, catalog, positions, parallelism);
+        super(commands, catalog, limits, positions, parallelism);
     }
 
     @Override

@@ -201,7 +201,7 @@ class ChronicleFileImport {
                     throw new Refusal.Invalid("definition", "must come before the events");
                 }
                 if (!Ids.isValid(reportId)) {
-                    throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
+                    throw new Refusal.Invalid("reportId", Ids.RULE);
                 }
                 try {
                     return record(new ReportKey(chronicleId, reportId), ordinal, ((ObjectNode) row).deepCopy());

@@ -30,6 +30,7 @@ import org.chronicle.api.report.RecordReport;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportKey;
 import org.chronicle.command.chronicle.ChronicleCatalog;
+import org.chronicle.command.chronicle.DefinitionLimits;
 import org.chronicle.command.report.RecordingOutcome;
 import org.chronicle.platform.eventstore.EventPositions;
 
@@ -47,12 +48,15 @@ abstract class CsvImport {
 
     private final CommandGateway commands;
     private final ChronicleCatalog catalog;
+    private final DefinitionLimits limits;
     private final EventPositions positions;
     private final int parallelism;
 
-    CsvImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions, int parallelism) {
+    CsvImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
+              int parallelism) {
         this.commands = commands;
         this.catalog = catalog;
+        this.limits = limits;
         this.positions = positions;
         this.parallelism = parallelism;
     }
@@ -74,7 +78,7 @@ abstract class CsvImport {
 
     ImportResult run(String chronicleId, Path file, ImportProgress progress) {
         try {
-            Needs needs = new Needs();
+            Needs needs = new Needs(limits, catalog.definition(chronicleId).map(ChronicleDefinition::period));
             long count = 0;
             try (CsvRows rows = open(file)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
@@ -162,17 +166,41 @@ abstract class CsvImport {
         }
     }
 
-    /** What the rows need of the definition: their sides, areas and days. */
+    /**
+     * What the rows need of the definition: their sides, areas and days. A row's days widen the
+     * period only while it keeps to the years and the length the limits allow, taken in the order
+     * of the file from the period the chronicle has; a row past them is left outside the period,
+     * so that it is refused alone when it is recorded, with its line.
+     */
     static final class Needs {
         final Map<String, Side> sides = new LinkedHashMap<>();
         final Map<String, Area> areas = new LinkedHashMap<>();
+        private final DefinitionLimits limits;
+        private final Optional<Period> defined;
         LocalDate start;
         LocalDate end;
 
+        Needs(DefinitionLimits limits, Optional<Period> defined) {
+            this.limits = limits;
+            this.defined = defined;
+        }
+
         void days(LocalDate first, LocalDate last) {
             LocalDate to = last == null || last.isBefore(first) ? first : last;
-            start = start == null || first.isBefore(start) ? first : start;
-            end = end == null || to.isAfter(end) ? to : end;
+            LocalDate from = earliest(first, start == null ? defined.map(Period::start).orElse(null) : start);
+            LocalDate until = latest(to, end == null ? defined.map(Period::end).orElse(null) : end);
+            if (limits.admits(from, until)) {
+                start = from;
+                end = until;
+            }
+        }
+
+        private static LocalDate earliest(LocalDate day, LocalDate other) {
+            return other == null || day.isBefore(other) ? day : other;
+        }
+
+        private static LocalDate latest(LocalDate day, LocalDate other) {
+            return other == null || day.isAfter(other) ? day : other;
         }
 
         void side(Side side) {

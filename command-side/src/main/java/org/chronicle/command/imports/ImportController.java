@@ -37,7 +37,7 @@ class ImportController {
     ResponseEntity<?> importFile(@PathVariable String chronicleId, @RequestParam String format,
                                  HttpServletRequest request) throws IOException {
         if (!Ids.isValid(chronicleId)) {
-            throw new Refusal.Invalid("chronicleId", "must be 1-100 letters, digits, '-', '_' or '.'");
+            throw new Refusal.Invalid("chronicleId", Ids.RULE);
         }
         Path file = imports.spool(format, request.getInputStream());
         if (Files.size(file) > asJobAbove) {

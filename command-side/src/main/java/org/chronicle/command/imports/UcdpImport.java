@@ -18,6 +18,7 @@ import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
 import org.chronicle.command.chronicle.ChronicleCatalog;
+import org.chronicle.command.chronicle.DefinitionLimits;
 import org.chronicle.platform.eventstore.EventPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UcdpImport extends CsvImport {
 
-    UcdpImport(CommandGateway commands, ChronicleCatalog catalog, EventPositions positions,
+    UcdpImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
                 @Value("${chronicle.imports.parallelism:4}") int parallelism) {
-        super(commands, catalog, positions, parallelism);
+        super(commands, catalog, limits, positions, parallelism);
     }
 
     @Override

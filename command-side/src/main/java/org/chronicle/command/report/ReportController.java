@@ -51,7 +51,7 @@ class ReportController {
     ResponseEntity<Written> record(@PathVariable String chronicleId, @RequestBody ReportRequest request) {
         String reportId = request.reportId() == null ? UUID.randomUUID().toString() : request.reportId();
         if (!Ids.isValid(reportId)) {
-            throw new Refusal.Invalid("reportId", "must be 1-100 letters, digits, '-', '_' or '.'");
+            throw new Refusal.Invalid("reportId", Ids.RULE);
         }
         ReportKey key = new ReportKey(chronicleId, reportId);
         RecordingOutcome outcome = sendRetrying(GenericCommandMessage.asCommandMessage(

@@ -15,6 +15,7 @@ import org.chronicle.api.report.Casualties;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
+import org.chronicle.command.chronicle.DefinitionLimits;
 
 /**
  * The rules of the contract for a report's content, checked against its chronicle's definition.
@@ -152,6 +153,9 @@ final class ReportRules {
             // A day's tolerance: the client's today may already be tomorrow in UTC.
             if (source.publishedOn() != null && source.publishedOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
                 add(at + ".publishedOn", "must not be in the future: a source is published before it is reported");
+            } else if (source.publishedOn() != null && !DefinitionLimits.isInYears(source.publishedOn())) {
+                add(at + ".publishedOn", "must lie in the years " + DefinitionLimits.FIRST_YEAR + " to "
+                        + DefinitionLimits.LAST_YEAR);
             }
         }
     }

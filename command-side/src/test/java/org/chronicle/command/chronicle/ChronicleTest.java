@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ChronicleTest {
 
     private static final String ID = "rastan-2012";
+    private static final DefinitionLimits LIMITS = DefinitionLimits.defaults();
     private final ChronicleDefinition rastan = Definitions.rastan();
     private final KnownChronicles catalog = new KnownChronicles();
     private FixtureConfiguration<Chronicle> fixture;
@@ -31,6 +32,7 @@ class ChronicleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Chronicle.class);
         fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(LIMITS);
     }
 
     @Test
@@ -102,7 +104,7 @@ class ChronicleTest {
                 .when(new DefineChronicle(ID, broken))
                 .expectNoEvents()
                 .expectException(Refusal.Invalid.class);
-        assertThat(DefinitionRules.check(ID, broken)).extracting(v -> v.field())
+        assertThat(DefinitionRules.check(ID, broken, LIMITS)).extracting(v -> v.field())
                 .containsExactlyInAnyOrder("name", "period.end", "areas[0].parent", "initialControl[0].side");
     }
 
@@ -110,8 +112,67 @@ class ChronicleTest {
     void anAreaMayNotLieWithinItself() {
         ChronicleDefinition cyclic = new ChronicleDefinition("Cycle", null, rastan.period(), rastan.sides(),
                 List.of(new Area("a", "A", "b", null), new Area("b", "B", "a", null)), List.of());
-        assertThat(DefinitionRules.check(ID, cyclic)).extracting(v -> v.field())
+        assertThat(DefinitionRules.check(ID, cyclic, LIMITS)).extracting(v -> v.field())
                 .containsExactlyInAnyOrder("areas[0].parent", "areas[1].parent");
+    }
+
+    @Test
+    void aPeriodKeepsToTheYearsOneToNineThousandNineHundredNinetyNineAndToItsLength() {
+        assertThat(fields(withPeriodEnd(rastan, LocalDate.MAX))).containsExactly("period.end");
+        assertThat(fields(withPeriodEnd(rastan, LocalDate.of(10_000, 1, 1)))).containsExactly("period.end");
+        assertThat(fields(new ChronicleDefinition("Old", null, new Period(LocalDate.of(0, 12, 31),
+                LocalDate.of(1, 1, 1)), rastan.sides(), rastan.areas(), rastan.initialControl())))
+                .containsExactly("period.start");
+        assertThat(fields(new ChronicleDefinition("Everything", null, new Period(LocalDate.of(1, 1, 1),
+                LocalDate.of(9999, 12, 31)), rastan.sides(), rastan.areas(), rastan.initialControl())))
+                .containsExactly("period.end");
+        LocalDate start = rastan.period().start();
+        assertThat(fields(withPeriodEnd(rastan, start.plusDays(LIMITS.periodDays() - 1)))).isEmpty();
+        assertThat(fields(withPeriodEnd(rastan, start.plusDays(LIMITS.periodDays())))).containsExactly("period.end");
+    }
+
+    @Test
+    void theAreasAndSidesAreCountedAndTheTreeHasADepth() {
+        DefinitionLimits small = new DefinitionLimits(36_600, 3, 2, 2);
+        List<Area> four = List.of(new Area("a", "A", null, null), new Area("b", "B", null, null),
+                new Area("c", "C", null, null), new Area("d", "D", null, null));
+        assertThat(DefinitionRules.check(ID, withAreas(four), small)).extracting(v -> v.field()).containsExactly("areas");
+        List<Area> deep = List.of(new Area("a", "A", null, null), new Area("b", "B", "a", null),
+                new Area("c", "C", "b", null));
+        assertThat(DefinitionRules.check(ID, withAreas(deep), small)).extracting(v -> v.field())
+                .containsExactly("areas[2].parent");
+        assertThat(DefinitionRules.check(ID, withAreas(deep.subList(0, 2)), small)).isEmpty();
+        ChronicleDefinition threeSides = new ChronicleDefinition("S", null, rastan.period(),
+                List.of(new org.chronicle.api.chronicle.Side("x", "X"), new org.chronicle.api.chronicle.Side("y", "Y"),
+                        new org.chronicle.api.chronicle.Side("z", "Z")), List.of(), List.of());
+        assertThat(DefinitionRules.check(ID, threeSides, small)).extracting(v -> v.field()).containsExactly("sides");
+    }
+
+    /** Twenty thousand areas in one chain are refused past the depth, in linear time, not quadratic. */
+    @Test
+    void aLongChainIsRefusedAtItsDepthWithoutWalkingItAgainForEveryArea() {
+        List<Area> chain = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            chain.add(new Area("a" + i, "A" + i, i == 0 ? null : "a" + (i - 1), null));
+        }
+        List<String> refused = fields(withAreas(chain));
+        assertThat(refused).hasSize(20_000 - LIMITS.areaDepth());
+        assertThat(refused.get(0)).isEqualTo("areas[" + LIMITS.areaDepth() + "].parent");
+    }
+
+    @Test
+    void idsOfDotsAloneAreRefused() {
+        assertThat(fields(withAreas(List.of(new Area("..", "Up", null, null))))).containsExactly("areas[0].id");
+        assertThat(DefinitionRules.check(".", rastan, LIMITS)).extracting(v -> v.field()).containsExactly("chronicleId");
+        assertThat(fields(withAreas(List.of(new Area("a.b", "Dotted", null, null))))).isEmpty();
+    }
+
+    private List<String> fields(ChronicleDefinition definition) {
+        return DefinitionRules.check(ID, definition, LIMITS).stream().map(v -> v.field()).toList();
+    }
+
+    private ChronicleDefinition withAreas(List<Area> areas) {
+        return new ChronicleDefinition("Areas", null, rastan.period(), rastan.sides(), areas, List.of());
     }
 
     private static ChronicleDefinition withPeriodEnd(ChronicleDefinition d, LocalDate end) {

@@ -96,7 +96,7 @@ public class AccountStore implements UserDetailsService {
 
     private static void check(String username, String password, Set<Role> roles) {
         if (!Ids.isValid(username)) {
-            throw new Refusal.Invalid("username", "must be 1-100 letters, digits, '-', '_' or '.'");
+            throw new Refusal.Invalid("username", Ids.RULE);
         }
         checkPassword(password);
         if (roles == null || roles.isEmpty()) {
