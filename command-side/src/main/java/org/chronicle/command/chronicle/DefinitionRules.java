@@ -64,10 +64,11 @@ final class DefinitionRules {
             add("place.name", "must be at most " + MAX_NAME + " characters");
         }
         PlainText.refusal(place.name()).ifPresent(why -> add("place.name", why));
-        if (place.latitude() != null && Math.abs(place.latitude()) > 90) {
+        // Written so that NaN, which compares false with everything, is refused too.
+        if (place.latitude() != null && !(Math.abs(place.latitude()) <= 90)) {
             add("place.latitude", "must be between -90 and 90");
         }
-        if (place.longitude() != null && Math.abs(place.longitude()) > 180) {
+        if (place.longitude() != null && !(Math.abs(place.longitude()) <= 180)) {
             add("place.longitude", "must be between -180 and 180");
         }
     }

@@ -5,13 +5,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.chronicle.api.Figure;
+import org.chronicle.api.Ids;
 import org.chronicle.api.Period;
 import org.chronicle.api.PlainText;
 import org.chronicle.api.Violation;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.report.Casualties;
+import org.chronicle.api.report.Origin;
 import org.chronicle.api.report.ReportContent;
 import org.chronicle.api.report.ReportType;
 import org.chronicle.api.report.SourceRef;
@@ -31,6 +34,8 @@ final class ReportRules {
     static final int MAX_SOURCES = 100;
     /** More than the dead of the Second World War: a figure above it is a typing error, not a claim. */
     static final long MAX_FIGURE = 100_000_000L;
+    static final int MAX_ORIGIN_COLUMNS = 200;
+    static final int MAX_ORIGIN_VALUE = 20_000;
 
     private final ChronicleDefinition chronicle;
     private final String prefix;
@@ -55,7 +60,40 @@ final class ReportRules {
         rules.sources(content.sources());
         rules.casualties(content.casualties());
         rules.blocks(content);
+        rules.origin(content.origin());
         return rules.violations;
+    }
+
+    /**
+     * The dataset row a report came from is kept and exported as it came, so it keeps to plain
+     * text as every other text does (PostgreSQL cannot store a NUL in its text columns), and to
+     * the size of a real row: UCDP's widest has 49 columns, ACLED's 31.
+     */
+    private void origin(Origin origin) {
+        if (origin == null) {
+            return;
+        }
+        if (!Ids.isValid(origin.dataset())) {
+            add("origin.dataset", Ids.RULE);
+        }
+        if (origin.id() != null && !Ids.isValid(origin.id())) {
+            add("origin.id", Ids.RULE);
+        }
+        Map<String, String> fields = origin.fields() == null ? Map.of() : origin.fields();
+        if (fields.size() > MAX_ORIGIN_COLUMNS) {
+            add("origin.fields", "at most " + MAX_ORIGIN_COLUMNS + " columns");
+            return;
+        }
+        fields.forEach((column, value) -> {
+            String at = "origin.fields." + column;
+            if (column.isBlank() || column.length() > MAX_TEXT || PlainText.refusal(column).isPresent()) {
+                add("origin.fields", "a column name must be 1-" + MAX_TEXT + " characters of plain text");
+            } else if (value != null && value.length() > MAX_ORIGIN_VALUE) {
+                add(at, "must be at most " + MAX_ORIGIN_VALUE + " characters");
+            } else {
+                PlainText.refusal(value).ifPresent(why -> add(at, why));
+            }
+        });
     }
 
     private void type(ReportContent content) {

@@ -241,13 +241,21 @@ public class Problems extends ResponseEntityExceptionHandler {
                 .body(problem(status, type, title, detail, errors));
     }
 
+    /**
+     * A definition of twenty thousand areas may break a rule twenty thousand times; the answer
+     * names the first ones, enough to mend the request, and stays small.
+     */
+    static final int ERRORS_LISTED = 100;
+
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
                                  List<Violation> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        boolean cut = errors != null && errors.size() > ERRORS_LISTED;
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+                cut ? detail + " The first " + ERRORS_LISTED + " are listed." : detail);
         body.setType(URI.create(TYPES + type));
         body.setTitle(title);
         if (errors != null) {
-            body.setProperty("errors", errors);
+            body.setProperty("errors", cut ? errors.subList(0, ERRORS_LISTED) : errors);
         }
         return body;
     }
