@@ -88,6 +88,32 @@ class UcdpImportTest {
         assertThat(answer.json().path("refusals").get(0).path("reason").asText()).contains("date_start");
     }
 
+    /**
+     * A row dated far from the others would stretch the period past chronicle.limits.period-days
+     * (a century), and one of the year 10000 lies past what any store keeps: each is refused alone,
+     * with its line, and the period is what the other rows need.
+     */
+    @Test
+    void aRowPastThePeriodsBoundsIsRefusedAlone() throws IOException {
+        Http writes = Http.local(port).asAdmin();
+        List<String> lines = sample().lines().toList();
+        String good = lines.get(1);
+        String farAway = good.replaceFirst("^300380,", "300382,")
+                .replaceFirst(",2013-01-03,2013-01-03,", ",1850-01-03,1850-01-03,");
+        String pastTheYears = good.replaceFirst("^300380,", "300383,")
+                .replaceFirst(",2013-01-03,2013-01-03,", ",+10000-01-03,+10000-01-03,");
+        Http.Answer answer = writes.postText("/api/v1/chronicles/ucdp-bounds/imports?format=ucdp",
+                lines.get(0) + "\n" + good + "\n" + farAway + "\n" + pastTheYears + "\n", "text/csv");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("accepted").asInt()).as(answer.body()).isEqualTo(1);
+        assertThat(answer.json().path("refusals").findValues("line")).extracting(JsonNode::asInt)
+                .containsExactly(3, 4);
+        JsonNode chronicle = Http.local(port).get("/api/v1/chronicles/ucdp-bounds?consistentWith="
+                + answer.json().path("position").asLong()).json();
+        assertThat(chronicle.path("period").path("start").asText()).isEqualTo("2013-01-03");
+        assertThat(chronicle.path("period").path("end").asText()).isEqualTo("2013-01-03");
+    }
+
     private static Set<String> sampleIds(String file) {
         Set<String> ids = new HashSet<>();
         List<String[]> rows = Csv.read(file);
