@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * projections give the infobox. Loaded once: a second run of the seed finds the chronicle there.
  */
 @SpringBootTest(classes = ChronicleApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AwaitSeed.WhileSeeding
 class RastanSeedTest {
 
     private static final String RASTAN = "/api/v1/chronicles/rastan-2012";
@@ -38,8 +39,12 @@ class RastanSeedTest {
         properties.add("chronicle.admin.password", () -> Accounts.ADMIN_PASSWORD);
     }
 
+    @Autowired
+    SeedReadiness readiness;
+
     @Test
-    void theProjectionsGiveTheInfoboxOnFiveFebruary() {
+    void theProjectionsGiveTheInfoboxOnFiveFebruary() throws InterruptedException {
+        assertThat(readiness.awaitSeeded(Duration.ofMinutes(2))).isTrue();
         Http reads = Http.local(port);
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         JsonNode feb5 = reads.get(RASTAN + "/days/2012-02-05?consistentWith=" + head).json();
