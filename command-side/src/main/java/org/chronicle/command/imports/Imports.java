@@ -68,9 +68,7 @@ public class Imports {
 
     /** Keeps the body in a temporary file, refusing an unknown format before it reads a byte. */
     Path spool(String format, InputStream body) {
-        if (!FORMATS.contains(format)) {
-            throw new Refusal.Invalid("format", "must be one of " + String.join(", ", FORMATS));
-        }
+        expectFormat(format);
         Path file = null;
         try {
             file = Files.createTempFile("chronicle-import-", "." + format);
@@ -82,6 +80,12 @@ public class Imports {
                 file.toFile().delete();
             }
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void expectFormat(String format) {
+        if (!FORMATS.contains(format)) {
+            throw new Refusal.Invalid("format", "must be one of " + String.join(", ", FORMATS));
         }
     }
 
