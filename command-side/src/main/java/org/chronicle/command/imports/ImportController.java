@@ -1,5 +1,10 @@
 package org.chronicle.command.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +47,14 @@ class ImportController {
     }
 
     @PostMapping("/api/v1/chronicles/{chronicleId}/imports")
+    @Operation(requestBody = @RequestBody(required = true, description = "The file: text/csv for ucdp and acled,"
+            + " application/json (chronicle/1) for json, in UTF-8; any other type is 415 and nothing is read."
+            + " A text cell of a CSV file that begins with ' followed by =, +, -, @, a tab, a carriage return or '"
+            + " is read without that first ', as the escaped exports write it.", content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object"))}))
+    @ApiResponse(responseCode = "415", description = "The body is not of the format's type",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> importFile(@PathVariable String chronicleId, @RequestParam String format,
                                  HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
         if (!Ids.isValid(chronicleId)) {
