@@ -64,6 +64,7 @@ class HostileImportsTest {
         files.put("blank lines only", bytes("\n\n\n"));
         files.put("no header of the dataset", bytes("a,b,c\n1,2,3\n"));
         files.put("a header without a required column", bytes(ACLED_HEADER.replace("event_date,", "") + "\n"));
+        files.put("a NUL in a column's name", bytes(ACLED_HEADER.replace("notes", "no\u0000tes") + "\n" + good + "\n"));
         files.put("a column named twice", bytes(ACLED_HEADER + ",notes\n" + good + ",again\n"));
         files.put("a column named twice, once with blanks", bytes(ACLED_HEADER + ", notes \n" + good + ",again\n"));
         files.put("a quote never closed", bytes(ACLED_HEADER + "\n" + good + "\n" + acledRow("G2", "2012-02-01",

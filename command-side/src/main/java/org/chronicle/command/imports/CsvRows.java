@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.SpreadsheetCells;
 
@@ -49,6 +50,9 @@ final class CsvRows implements AutoCloseable {
         names.set(0, names.get(0).replace("\uFEFF", ""));
         Set<String> seen = new HashSet<>();
         for (String name : names) {
+            PlainText.refusal(name).ifPresent(why -> {
+                throw new Refusal.Invalid("body", "a column's name in the header " + why);
+            });
             if (!seen.add(name.strip())) {
                 throw new Refusal.Invalid("body", "the header names the column '" + name.strip() + "' twice");
             }

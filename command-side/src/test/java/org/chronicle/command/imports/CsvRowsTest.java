@@ -31,7 +31,8 @@ class CsvRowsTest {
 
     @Test
     void aBrokenFileIsRefusedWhole() {
-        for (String file : List.of("", "\n", "id,id\n1,2\n", "id, notes,notes\n1,2,3\n", "id,notes\n1,\"never closed\n",
+        for (String file : List.of("", "\n", "id,id\n1,2\n", "id,no\u0007tes\n1,2\n", "id, notes,notes\n1,2,3\n",
+                "id,notes\n1,\"never closed\n",
                 "id,notes\n1," + "x".repeat(21) + "\n", "id,notes\n1,\"" + "x".repeat(21) + "\"\n",
                 "id,a,b,c\n1," + "x".repeat(18) + "," + "y".repeat(18) + "," + "z".repeat(18) + "\n")) {
             assertThatThrownBy(() -> rows(new StringReader(file))).as(file).isInstanceOf(Refusal.Invalid.class);
