@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * another site may post without a preflight is 415 problem+json, and nothing is stored, even with
  * an administrator's credentials attached, as a browser would attach the ones it remembers. The
  * endpoints are the service's own list of mappings, so a write endpoint added later is tried too.
+ * A write without a body, from a page of another site by the browser's word, is refused too.
  * Imports take only the type of their format.
  */
 @ServiceTest
@@ -75,9 +76,22 @@ class CrossSiteFormsTest {
         }
         soft.assertThat(stored()).as("nothing was stored by a form").isEqualTo(before);
 
-        // The same requests as the JSON they are: the refusal was for the type alone.
+        // A write without a body needs no preflight either: the browser's word that it comes from
+        // another site refuses it.
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            String[] methodAndPath = write.getKey().split(" ", 2);
+            HttpResponse<String> answer = send(methodAndPath[0], methodAndPath[1], null, "", "cross-site");
+            soft.assertThat(answer.statusCode()).as(write.getKey() + " from another site -> " + answer.body())
+                    .isEqualTo(403);
+        }
+        soft.assertThat(stored()).as("nothing was stored from another site").isEqualTo(before);
+
+        // The same requests as the JSON they are, from the service's own page: the refusal was for
+        // the type, or the site, alone.
         soft.assertThat(send("POST", CHRONICLE + "/reports", "application/json",
-                Rastan.casualties("r-form-json", "2012-01-31", 3)).statusCode()).isEqualTo(201);
+                Rastan.casualties("r-form-json", "2012-01-31", 3), "same-origin").statusCode()).isEqualTo(201);
+        soft.assertThat(send("POST", CHRONICLE + "/reports", "application/json",
+                Rastan.casualties("r-form-json-2", "2012-01-31", 3), "same-site").statusCode()).isEqualTo(201);
         soft.assertAll();
     }
 
@@ -172,6 +186,10 @@ class CrossSiteFormsTest {
     }
 
     private HttpResponse<String> send(String method, String path, String type, String body) {
+        return send(method, path, type, body, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String type, String body, String fetchSite) {
         String basic = Base64.getEncoder().encodeToString(("admin:" + Accounts.ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -179,6 +197,9 @@ class CrossSiteFormsTest {
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (type != null) {
             request.header("Content-Type", type);
+        }
+        if (fetchSite != null) {
+            request.header("Sec-Fetch-Site", fetchSite);
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
