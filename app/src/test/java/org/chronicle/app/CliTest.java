@@ -69,6 +69,19 @@ class CliTest {
         assertThat(out.toString()).contains("casualties: rebuilt, readers now use its GREEN tables");
     }
 
+    /** The CLI sends a CSV file as text/csv, the one type a CSV import takes. */
+    @Test
+    void aCsvFileImportsAsCsv() throws IOException {
+        Path acled = work.resolve("acled.csv");
+        Files.writeString(acled, """
+                event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,notes,fatalities
+                CLI1,2012-02-01,Battles,Armed clash,Free Syrian Army,Syria,Rastan,Clashes,2
+                """);
+        assertThat(run("import", acled.toString(), "--chronicle", "cli-acled", "--format", "acled"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("accepted 1, refused 0, unchanged 0");
+    }
+
     @Test
     void helpAndMisuse() {
         assertThat(run("--help")).isZero();

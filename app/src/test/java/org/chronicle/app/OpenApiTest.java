@@ -31,6 +31,15 @@ class OpenApiTest {
                 "/api/v1/chronicles/{chronicleId}", "/api/v1/chronicles/{chronicleId}/reports/{reportId}/corrections",
                 "/api/v1/chronicles/{chronicleId}/imports", "/api/v1/chronicles/{chronicleId}/export",
                 "/api/v1/imports/{jobId}", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
+        JsonNode cells = paths.path("/api/v1/chronicles/{chronicleId}/export").path("get").path("parameters")
+                .findParents("name").stream().filter(p -> p.path("name").asText().equals("cells")).findFirst()
+                .orElseThrow();
+        assertThat(cells.path("schema").path("enum").toString()).isEqualTo("[\"escaped\",\"raw\"]");
+        assertThat(cells.path("description").asText()).contains("spreadsheet");
+        JsonNode imports = paths.path("/api/v1/chronicles/{chronicleId}/imports").path("post");
+        assertThat(imports.path("requestBody").path("content").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("text/csv", "application/json");
+        assertThat(imports.path("responses").fieldNames()).toIterable().contains("415");
         assertThat(paths.path("/api/v1/chronicles/{chronicleId}/reports").path("post").path("responses").fieldNames())
                 .toIterable().as("the body's cap and the sign-in throttle").contains("413", "429");
     }

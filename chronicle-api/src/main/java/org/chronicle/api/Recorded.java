@@ -14,6 +14,8 @@ public final class Recorded {
     public static final String TRACE_ID = "traceId";
     /** The client's {@code Idempotency-Key}, where it sent one. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The import an event was recorded by: every event of one import carries the same id. */
+    public static final String IMPORT_ID = "importId";
     /** A digest of the request that carried the key, so that a repeat with another body is told apart. */
     public static final String REQUEST_DIGEST = "requestDigest";
 

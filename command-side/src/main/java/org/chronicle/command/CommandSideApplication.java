@@ -37,7 +37,8 @@ public class CommandSideApplication {
     /** Who recorded an event, and with which idempotency key, travels from the command to its events. */
     @Bean
     CorrelationDataProvider recordedMetadata() {
-        return new SimpleCorrelationDataProvider(Recorded.BY, Recorded.IDEMPOTENCY_KEY, Recorded.REQUEST_DIGEST);
+        return new SimpleCorrelationDataProvider(Recorded.BY, Recorded.IDEMPOTENCY_KEY, Recorded.REQUEST_DIGEST,
+                Recorded.IMPORT_ID);
     }
 
     /** Axon's own correlation and trace ids; declared because a provider of ours displaces its default. */

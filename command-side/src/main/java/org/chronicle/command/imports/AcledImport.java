@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.chronicle.api.Figure;
 import org.chronicle.api.Party;
 import org.chronicle.api.Refusal;
@@ -40,9 +39,9 @@ class AcledImport extends CsvImport {
 
     private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    AcledImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
-                @Value("${chronicle.imports.parallelism:4}") int parallelism) {
-        super(commands, catalog, limits, positions, parallelism);
+    AcledImport(ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
+                @Value("${chronicle.imports.parallelism:4}") int parallelism, CsvRows.Bounds bounds) {
+        super(catalog, limits, positions, parallelism, bounds);
     }
 
     @Override

@@ -19,9 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Recorded;
 import org.chronicle.api.Refusal;
@@ -53,16 +50,13 @@ class ChronicleFileImport {
 
     static final String FORMAT = "chronicle/1";
 
-    private final CommandGateway commands;
     private final EventPositions positions;
     private final ObjectMapper json;
     private final PlatformTransactionManager transactions;
     private final int batchSize;
 
-    ChronicleFileImport(CommandGateway commands, EventPositions positions, ObjectMapper json,
-                        PlatformTransactionManager transactions,
+    ChronicleFileImport(EventPositions positions, ObjectMapper json, PlatformTransactionManager transactions,
                         @Value("${chronicle.imports.batch-size:200}") int batchSize) {
-        this.commands = commands;
         this.positions = positions;
         this.json = json;
         this.transactions = transactions;
@@ -74,13 +68,13 @@ class ChronicleFileImport {
      * memory: first whole, to refuse a file that cannot be read before anything is stored and to
      * count its rows, then row by row.
      */
-    ImportResult run(String chronicleId, Path file, ImportProgress progress) {
+    ImportResult run(ImportCommands commands, String chronicleId, Path file, ImportProgress progress) {
         try {
             try (InputStream in = Files.newInputStream(file)) {
                 progress.total(readable(in));
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return run(chronicleId, in, Instant.now(), progress);
+                return run(commands, chronicleId, in, Instant.now(), progress);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,10 +110,11 @@ class ChronicleFileImport {
         }
     }
 
-    private ImportResult run(String chronicleId, InputStream file, Instant started, ImportProgress progress) {
-        Rows rows = new Rows(chronicleId, started, progress);
+    private ImportResult run(ImportCommands commands, String chronicleId, InputStream file, Instant started,
+                             ImportProgress progress) {
+        Rows rows = new Rows(commands, chronicleId, started, progress);
         try (JsonParser parser = json.createParser(file)) {
-            read(chronicleId, parser, rows);
+            read(commands, chronicleId, parser, rows);
         } catch (JsonProcessingException e) {
             rows.abandon();
             throw unreadable(e);
@@ -134,7 +129,8 @@ class ChronicleFileImport {
     }
 
     /** The file's fields in order; the rows go to {@code rows}, which commits the last batch. */
-    private void read(String chronicleId, JsonParser parser, Rows rows) throws IOException {
+    private void read(ImportCommands commands, String chronicleId, JsonParser parser, Rows rows)
+            throws IOException {
         expect(parser.nextToken() == JsonToken.START_OBJECT, "the file must be one JSON object");
         boolean defined = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -145,7 +141,8 @@ class ChronicleFileImport {
                         "format must be '" + FORMAT + "'");
                 case "chronicleId" -> parser.skipChildren(); // the path's id wins
                 case "definition" -> {
-                    define(chronicleId, json.readValue(parser, ChronicleDefinition.class));
+                    commands.sendOrRefuse(new DefineChronicle(chronicleId,
+                            json.readValue(parser, ChronicleDefinition.class)));
                     defined = true;
                 }
                 case "events" -> {
@@ -161,14 +158,6 @@ class ChronicleFileImport {
         rows.commit();
     }
 
-    private void define(String chronicleId, ChronicleDefinition definition) {
-        try {
-            commands.sendAndWait(new DefineChronicle(chronicleId, definition));
-        } catch (CommandExecutionException e) {
-            throw e.getCause() instanceof Refusal refusal ? refusal : e;
-        }
-    }
-
     private static void expect(boolean holds, String message) {
         if (!holds) {
             throw new Refusal.Invalid("body", message);
@@ -178,6 +167,7 @@ class ChronicleFileImport {
     /** The rows of one import, and the place of each in its report's history. */
     private final class Rows {
 
+        private final ImportCommands commands;
         private final String chronicleId;
         private final Instant started;
         private final ImportRows tally;
@@ -185,10 +175,11 @@ class ChronicleFileImport {
         /** How many events of each report the file has shown so far: the ordinal of the next one. */
         private final Map<String, Integer> seen = new HashMap<>();
 
-        Rows(String chronicleId, Instant started, ImportProgress progress) {
+        Rows(ImportCommands commands, String chronicleId, Instant started, ImportProgress progress) {
+            this.commands = commands;
             this.chronicleId = chronicleId;
             this.started = started;
-            this.tally = new ImportRows(chronicleId, progress);
+            this.tally = new ImportRows(commands.importId(), chronicleId, progress);
             this.batch = new ImportBatch(tally, transactions, batchSize);
         }
 
@@ -226,7 +217,7 @@ class ChronicleFileImport {
             if (kind.equals("RECORDED")) {
                 ReportContent report = json.treeToValue(require(row, "report"), ReportContent.class);
                 expectOnly(row, "report");
-                return commands.sendAndWait(new RecordReport(key, report)) == RecordingOutcome.RECORDED;
+                return commands.send(new RecordReport(key, report)) == RecordingOutcome.RECORDED;
             }
             Object command = switch (kind) {
                 case "CORRECTED" -> json.treeToValue(row, Correction.class).command(key);
@@ -238,9 +229,9 @@ class ChronicleFileImport {
             };
             // The row's place in the report's history is its idempotency key: a second import of
             // the file answers the version the first one made, and appends nothing.
-            long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+            long version = commands.<Long>send(command, Map.of(
                     Recorded.IDEMPOTENCY_KEY, "import:" + kind + ":" + ordinal,
-                    Recorded.REQUEST_DIGEST, digest(row))));
+                    Recorded.REQUEST_DIGEST, digest(row)));
             return positions.find(key.toString(), version - 1)
                     .map(event -> !event.recordedAt().isBefore(started))
                     .orElse(true);

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.chronicle.api.Period;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.Area;
 import org.chronicle.api.chronicle.ChronicleDefinition;
@@ -46,19 +46,19 @@ abstract class CsvImport {
 
     private static final int MAX_ID = 100;
 
-    private final CommandGateway commands;
     private final ChronicleCatalog catalog;
     private final DefinitionLimits limits;
     private final EventPositions positions;
     private final int parallelism;
+    private final CsvRows.Bounds bounds;
 
-    CsvImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
-              int parallelism) {
-        this.commands = commands;
+    CsvImport(ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions, int parallelism,
+              CsvRows.Bounds bounds) {
         this.catalog = catalog;
         this.limits = limits;
         this.positions = positions;
         this.parallelism = parallelism;
+        this.bounds = bounds;
     }
 
     /** The dataset's name, as {@code origin.dataset} and the prefix of report ids. */
@@ -76,14 +76,14 @@ abstract class CsvImport {
     /** The report of a row; a {@link Refusal} names the column at fault. */
     abstract ReportContent report(Map<String, String> row);
 
-    ImportResult run(String chronicleId, Path file, ImportProgress progress) {
+    ImportResult run(ImportCommands commands, String chronicleId, Path file, ImportProgress progress) {
         try {
             Needs needs = new Needs(limits, catalog.definition(chronicleId).map(ChronicleDefinition::period));
             long count = 0;
             try (CsvRows rows = open(file)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
                     count++;
-                    if (row.fields() != null) {
+                    if (row.fields() != null && unplain(row.fields()) == null) {
                         try {
                             need(row.fields(), needs);
                         } catch (Refusal unreadable) {
@@ -93,12 +93,12 @@ abstract class CsvImport {
                 }
             }
             progress.total(count);
-            define(chronicleId, needs);
-            ImportRows tally = new ImportRows(chronicleId, progress);
+            define(commands, chronicleId, needs);
+            ImportRows tally = new ImportRows(commands.importId(), chronicleId, progress);
             try (CsvRows rows = open(file); InFlight inFlight = new InFlight(parallelism)) {
                 for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
                     CsvRows.Row next = row;
-                    inFlight.submit(() -> take(chronicleId, next, tally));
+                    inFlight.submit(() -> take(commands, chronicleId, next, tally));
                 }
             }
             return tally.result(positions.head());
@@ -111,9 +111,11 @@ abstract class CsvImport {
         return rowId == null || rowId.isBlank() ? null : dataset() + "-" + rowId.strip();
     }
 
+    /** Reads the file as UTF-8 and nothing else: a malformed byte is a refusal, not a replacement character. */
     private CsvRows open(Path file) throws IOException {
         CsvRows rows = new CsvRows(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8)));
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))), bounds);
         List<String> missing = required().stream().filter(column -> !rows.header().contains(column)).toList();
         if (!missing.isEmpty()) {
             rows.close();
@@ -123,22 +125,41 @@ abstract class CsvImport {
         return rows;
     }
 
-    private void take(String chronicleId, CsvRows.Row row, ImportRows tally) {
+    /**
+     * The first field that is not plain text (a NUL, a control character, half a surrogate pair),
+     * as the refusal of its row, or null. Every field is checked, not only those the report reads:
+     * the whole row is kept as the report's origin, and a read model could not keep a NUL.
+     */
+    static Refusal.Invalid unplain(Map<String, String> row) {
+        for (Map.Entry<String, String> field : row.entrySet()) {
+            Optional<String> why = PlainText.refusal(field.getValue());
+            if (why.isPresent()) {
+                return new Refusal.Invalid(field.getKey(), why.get());
+            }
+        }
+        return null;
+    }
+
+    private void take(ImportCommands commands, String chronicleId, CsvRows.Row row, ImportRows tally) {
         String reportId = row.fields() == null ? null : reportId(rowId(row.fields()));
         tally.take(row.line(), reportId, () -> {
             if (row.fields() == null) {
                 throw new Refusal.Invalid("row", row.unreadable());
             }
+            Refusal.Invalid unplain = unplain(row.fields());
+            if (unplain != null) {
+                throw unplain;
+            }
             if (reportId == null) {
                 throw new Refusal.Invalid("id", "the row has no id");
             }
-            return commands.sendAndWait(new RecordReport(new ReportKey(chronicleId, reportId), report(row.fields())))
+            return commands.send(new RecordReport(new ReportKey(chronicleId, reportId), report(row.fields())))
                     == RecordingOutcome.RECORDED;
         });
     }
 
     /** Adds the sides and areas the file needs, and widens the period, in one amendment. */
-    private void define(String chronicleId, Needs needs) {
+    private void define(ImportCommands commands, String chronicleId, Needs needs) {
         if (needs.start == null) {
             throw new Refusal.Invalid("body", "the file has no row with a readable day");
         }
@@ -159,11 +180,7 @@ abstract class CsvImport {
         if (existing.isPresent() && wanted.equals(existing.get())) {
             return;
         }
-        try {
-            commands.sendAndWait(new DefineChronicle(chronicleId, wanted));
-        } catch (CommandExecutionException e) {
-            throw e.getCause() instanceof Refusal refusal ? refusal : e;
-        }
+        commands.sendOrRefuse(new DefineChronicle(chronicleId, wanted));
     }
 
     /**

@@ -2,31 +2,61 @@ package org.chronicle.command.imports;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.chronicle.api.PlainText;
 import org.chronicle.api.Refusal;
+import org.chronicle.api.SpreadsheetCells;
 
 /**
  * Reads CSV as RFC 4180 has it, a row at a time: fields separated by commas, quoted fields may
- * hold commas, doubled quotes and line breaks. The first row names the columns. Each row comes
- * with the line it begins on, for refusals.
+ * hold commas, doubled quotes and line breaks. The first row names the columns, each once. Each
+ * row comes with the line it begins on, for refusals. A cell escaped for a spreadsheet by an
+ * export (a leading {@code '}, see {@link SpreadsheetCells}) is read as it was recorded.
+ * What makes the file unreadable as a whole (a broken header, bytes that are not UTF-8, a quote
+ * never closed, a field or a row past its {@link Bounds}) is a {@link Refusal} of the file, so
+ * that a first reading finds it before anything is stored; a row with the wrong number of fields
+ * is a row that cannot be read, refused alone.
  */
 final class CsvRows implements AutoCloseable {
 
+    /**
+     * The longest field and row, in characters ({@code chronicle.imports.max-field},
+     * {@code .max-row}): a file is read a row at a time, and a quote never closed would otherwise
+     * make one row of the whole file in memory.
+     */
+    record Bounds(int maxField, int maxRow) {
+    }
+
     private final Reader in;
+    private final Bounds bounds;
     private final List<String> header;
     private int line = 1;
     private int peeked = -2;
+    private int rowLength;
 
-    CsvRows(Reader in) throws IOException {
+    CsvRows(Reader in, Bounds bounds) throws IOException {
         this.in = in;
+        this.bounds = bounds;
         List<String> names = fields();
-        if (names == null || names.isEmpty()) {
+        if (names == null || names.isEmpty() || names.size() == 1 && names.get(0).isBlank()) {
             throw new Refusal.Invalid("body", "the file has no header row");
         }
         names.set(0, names.get(0).replace("\uFEFF", ""));
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            PlainText.refusal(name).ifPresent(why -> {
+                throw new Refusal.Invalid("body", "a column's name in the header " + why);
+            });
+            if (!seen.add(name.strip())) {
+                throw new Refusal.Invalid("body", "the header names the column '" + name.strip() + "' twice");
+            }
+        }
         this.header = List.copyOf(names);
     }
 
@@ -55,7 +85,7 @@ final class CsvRows implements AutoCloseable {
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            row.put(header.get(i), fields.get(i));
+            row.put(header.get(i), SpreadsheetCells.unescaped(fields.get(i)));
         }
         return new Row(begins, row, null);
     }
@@ -71,6 +101,7 @@ final class CsvRows implements AutoCloseable {
         }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
+        rowLength = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
         while (true) {
@@ -88,12 +119,13 @@ final class CsvRows implements AutoCloseable {
                         continue;
                     }
                 } else {
-                    field.append((char) c);
+                    append(field, c);
                 }
             } else if (c == '"' && field.isEmpty() && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
             } else if (c == ',') {
+                counted(1);
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
@@ -104,9 +136,26 @@ final class CsvRows implements AutoCloseable {
                 fields.add(field.toString());
                 return fields;
             } else {
-                field.append((char) c);
+                append(field, c);
             }
             c = read();
+        }
+    }
+
+    private void append(StringBuilder field, int c) {
+        if (field.length() >= bounds.maxField()) {
+            throw new Refusal.Invalid("body", "line " + line + ": a field is longer than " + bounds.maxField()
+                    + " characters");
+        }
+        counted(1);
+        field.append((char) c);
+    }
+
+    private void counted(int characters) {
+        rowLength += characters;
+        if (rowLength > bounds.maxRow()) {
+            throw new Refusal.Invalid("body", "line " + line + ": a row is longer than " + bounds.maxRow()
+                    + " characters");
         }
     }
 
@@ -116,7 +165,7 @@ final class CsvRows implements AutoCloseable {
             c = peeked;
             peeked = -2;
         } else {
-            c = in.read();
+            c = decoded();
         }
         if (c == '\n') {
             line++;
@@ -126,8 +175,17 @@ final class CsvRows implements AutoCloseable {
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = decoded();
         }
         return peeked;
+    }
+
+    /** The next character; bytes that are not UTF-8 make the whole file unreadable, never a guessed character. */
+    private int decoded() throws IOException {
+        try {
+            return in.read();
+        } catch (CharacterCodingException e) {
+            throw new Refusal.Invalid("body", "line " + line + ": the file is not UTF-8 text");
+        }
     }
 }

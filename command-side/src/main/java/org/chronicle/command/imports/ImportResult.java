@@ -8,8 +8,9 @@ import org.chronicle.api.Violation;
  * and those already recorded by an earlier import of the same file. The first thousand
  * refusals are listed; {@code refused} counts them all. {@code position} is the
  * store's head when the import ended: a read given it as {@code consistentWith} sees every row.
+ * {@code importId} is on every event the import recorded, as their {@code importId} metadata.
  */
-public record ImportResult(String chronicleId, long accepted, long refused, long unchanged, long position,
+public record ImportResult(String importId, String chronicleId, long accepted, long refused, long unchanged, long position,
                            List<RowRefusal> refusals) {
 
     /** One refused row: where it is in the file, which report it concerns, why, and each field at fault. */

@@ -19,11 +19,13 @@ final class ImportRows {
     /** Refusals kept in full; beyond them only counted, so a file of bad rows cannot fill the memory. */
     static final int KEPT_REFUSALS = 1_000;
 
+    private final String importId;
     private final String chronicleId;
     private final ImportProgress progress;
     private final List<ImportResult.RowRefusal> refusals = new ArrayList<>();
 
-    ImportRows(String chronicleId, ImportProgress progress) {
+    ImportRows(String importId, String chronicleId, ImportProgress progress) {
+        this.importId = importId;
         this.chronicleId = chronicleId;
         this.progress = progress;
     }
@@ -73,14 +75,20 @@ final class ImportRows {
 
     void refuse(int line, String reportId, Refusal refusal) {
         List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
-        String reason = errors.isEmpty() ? refusal.getMessage()
-                : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
+        String reason = reason(refusal);
         synchronized (refusals) {
             if (refusals.size() < KEPT_REFUSALS) {
                 refusals.add(new ImportResult.RowRefusal(line, reportId, reason, errors));
             }
         }
         progress.countRefused();
+    }
+
+    /** A refusal in a line: each field at fault with what is wrong with it. */
+    static String reason(Refusal refusal) {
+        List<Violation> errors = refusal instanceof Refusal.Invalid invalid ? invalid.violations() : List.of();
+        return errors.isEmpty() ? refusal.getMessage()
+                : String.join("; ", errors.stream().map(v -> v.field() + ": " + v.message()).toList());
     }
 
     /** The result, refusals in the order of their lines whatever order the rows were judged in. */
@@ -90,7 +98,7 @@ final class ImportRows {
             inOrder = refusals.stream().sorted(java.util.Comparator.comparingInt(ImportResult.RowRefusal::line))
                     .toList();
         }
-        return new ImportResult(chronicleId, progress.accepted(), progress.refused(), progress.unchanged(), position,
+        return new ImportResult(importId, chronicleId, progress.accepted(), progress.refused(), progress.unchanged(), position,
                 inOrder);
     }
 }

@@ -13,11 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.chronicle.api.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,10 @@ public class Imports {
         return thread;
     });
 
-    Imports(ChronicleFileImport json, UcdpImport ucdp, AcledImport acled) {
+    private final CommandGateway commands;
+
+    Imports(ChronicleFileImport json, UcdpImport ucdp, AcledImport acled, CommandGateway commands) {
+        this.commands = commands;
         this.json = json;
         this.ucdp = ucdp;
         this.acled = acled;
@@ -57,20 +62,24 @@ public class Imports {
         }
     }
 
-    /** Imports a kept file at once. */
+    /** Imports a kept file at once, as an import of its own. */
     ImportResult run(String chronicleId, String format, Path file, ImportProgress progress) {
+        return run(UUID.randomUUID().toString(), chronicleId, format, file, progress);
+    }
+
+    private ImportResult run(String importId, String chronicleId, String format, Path file,
+                             ImportProgress progress) {
+        ImportCommands stamped = new ImportCommands(commands, importId);
         return switch (format) {
-            case "json" -> json.run(chronicleId, file, progress);
-            case "ucdp" -> ucdp.run(chronicleId, file, progress);
-            default -> acled.run(chronicleId, file, progress);
+            case "json" -> json.run(stamped, chronicleId, file, progress);
+            case "ucdp" -> ucdp.run(stamped, chronicleId, file, progress);
+            default -> acled.run(stamped, chronicleId, file, progress);
         };
     }
 
     /** Keeps the body in a temporary file, refusing an unknown format before it reads a byte. */
     Path spool(String format, InputStream body) {
-        if (!FORMATS.contains(format)) {
-            throw new Refusal.Invalid("format", "must be one of " + String.join(", ", FORMATS));
-        }
+        expectFormat(format);
         Path file = null;
         try {
             file = Files.createTempFile("chronicle-import-", "." + format);
@@ -85,22 +94,31 @@ public class Imports {
         }
     }
 
-    /** Imports a kept file as a job; its progress is read with {@link #job}. The file goes with the job. */
+    static void expectFormat(String format) {
+        if (!FORMATS.contains(format)) {
+            throw new Refusal.Invalid("format", "must be one of " + String.join(", ", FORMATS));
+        }
+    }
+
+    /**
+     * Imports a kept file as a job; its progress is read with {@link #job}. The file goes with the
+     * job. The job's id is the import's, and it runs as the account that submitted it.
+     */
     ImportJob submit(String chronicleId, String format, Path file) {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), chronicleId, format, Instant.now());
         jobs.put(job.id(), job);
-        worker.execute(() -> {
+        worker.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
-                job.done(run(chronicleId, format, file, job.progress()));
+                job.done(run(job.id(), chronicleId, format, file, job.progress()));
             } catch (Refusal refusal) {
-                job.failed(refusal.getMessage());
+                job.failed(ImportRows.reason(refusal));
             } catch (RuntimeException e) {
                 log.error("Import job {} failed", job.id(), e);
                 job.failed("The import stopped on an unexpected error; the rows recorded before it stay recorded.");
             } finally {
                 file.toFile().delete();
             }
-        });
+        }));
         return job;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Runs rows on a few threads, with at most a bounded number waiting, so that a file of a million
@@ -34,7 +35,8 @@ final class InFlight implements AutoCloseable {
         }
         room.acquireUninterruptibly();
         try {
-            threads.execute(() -> {
+            // The row runs as the caller: its events are recorded by the account that posted the file.
+            threads.execute(new DelegatingSecurityContextRunnable(() -> {
                 try {
                     row.run();
                 } catch (RuntimeException e) {
@@ -42,7 +44,7 @@ final class InFlight implements AutoCloseable {
                 } finally {
                     room.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             room.release();
             throw e;

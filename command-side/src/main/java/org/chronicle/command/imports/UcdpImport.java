@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.chronicle.api.Figure;
 import org.chronicle.api.Party;
 import org.chronicle.api.Refusal;
@@ -34,9 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UcdpImport extends CsvImport {
 
-    UcdpImport(CommandGateway commands, ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
-                @Value("${chronicle.imports.parallelism:4}") int parallelism) {
-        super(commands, catalog, limits, positions, parallelism);
+    UcdpImport(ChronicleCatalog catalog, DefinitionLimits limits, EventPositions positions,
+                @Value("${chronicle.imports.parallelism:4}") int parallelism, CsvRows.Bounds bounds) {
+        super(catalog, limits, positions, parallelism, bounds);
     }
 
     @Override

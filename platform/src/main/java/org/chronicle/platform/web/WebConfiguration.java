@@ -91,6 +91,18 @@ public class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Before the security chains and before Spring's form filter, which would read a form body:
+     * a write posted as a form is refused whoever sends it.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<CrossSiteForms> crossSiteForms(ObjectMapper json) {
+        FilterRegistrationBean<CrossSiteForms> registration = new FilterRegistrationBean<>(new CrossSiteForms(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     /** Before the security chains: an oversize body is refused before a password is checked. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

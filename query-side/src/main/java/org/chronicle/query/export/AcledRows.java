@@ -24,8 +24,8 @@ final class AcledRows {
 
     private final CsvLines out;
 
-    AcledRows(Writer writer) throws IOException {
-        this.out = new CsvLines(writer);
+    AcledRows(Writer writer, CsvLines.Cells cells) throws IOException {
+        this.out = new CsvLines(writer, cells);
         out.line(COLUMNS);
     }
 

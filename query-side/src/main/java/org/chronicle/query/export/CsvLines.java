@@ -3,14 +3,29 @@ package org.chronicle.query.export;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.chronicle.api.SpreadsheetCells;
 
-/** Writes CSV lines as RFC 4180 has them. */
+/**
+ * Writes CSV lines as RFC 4180 has them, each cell escaped for a spreadsheet (see
+ * {@link SpreadsheetCells}) unless the export was asked for raw cells, for programs.
+ */
 final class CsvLines {
 
-    private final Writer out;
+    /** How the cells are written: safe for a spreadsheet, or as they are. */
+    enum Cells {
+        ESCAPED, RAW;
 
-    CsvLines(Writer out) {
+        String write(String cell) {
+            return this == ESCAPED ? SpreadsheetCells.escaped(cell) : cell;
+        }
+    }
+
+    private final Writer out;
+    private final Cells cells;
+
+    CsvLines(Writer out, Cells cells) {
         this.out = out;
+        this.cells = cells;
     }
 
     void line(List<String> fields) throws IOException {
@@ -18,7 +33,7 @@ final class CsvLines {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quoted(fields.get(i) == null ? "" : fields.get(i)));
+            out.write(quoted(cells.write(fields.get(i) == null ? "" : fields.get(i))));
         }
         out.write('\n');
     }

@@ -1,5 +1,7 @@
 package org.chronicle.query.export;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * {@code GET /api/v1/chronicles/{c}/export?format=json|ucdp|acled}: the chronicle's whole
  * history, streamed, in the format its import reads; or its effective reports as rows of UCDP
- * GED's or ACLED's columns.
+ * GED's or ACLED's columns, their cells safe to open in a spreadsheet unless {@code cells=raw}.
  */
 @RestController
 @RequestMapping("/api/v1/chronicles/{chronicleId}/export")
@@ -38,16 +40,26 @@ class ExportController {
     }
 
     @GetMapping
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String chronicleId,
-                                                 @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<StreamingResponseBody> export(
+            @PathVariable String chronicleId,
+            @Parameter(description = "json (chronicle/1, the whole history), ucdp or acled (the effective reports"
+                    + " as CSV rows)", schema = @Schema(allowableValues = {"json", "ucdp", "acled"}))
+            @RequestParam(defaultValue = "json") String format,
+            @Parameter(description = "CSV formats only. escaped (the default): a text cell that begins with =, +,"
+                    + " -, @, a tab, a carriage return or ' gets a leading ', so that a spreadsheet shows it as text"
+                    + " and runs no formula; numbers are left as they are, and an import of the file takes the"
+                    + " ' off again. raw: every cell as recorded, for programs that read the file.",
+                    schema = @Schema(allowableValues = {"escaped", "raw"}))
+            @RequestParam(defaultValue = "escaped") String cells) {
         ChronicleDefinition definition = json.definition(chronicleId)
                 .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
         if (format.equals("ucdp") || format.equals("acled")) {
+            CsvLines.Cells written = cells(cells);
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + chronicleId + "-" + format + ".csv\"")
-                    .body(out -> rows(chronicleId, format, out));
+                    .body(out -> rows(chronicleId, format, written, out));
         }
         if (!format.equals("json")) {
             throw new Refusal.Invalid("format", "must be json, ucdp or acled");
@@ -58,14 +70,22 @@ class ExportController {
                 .body(out -> json.write(chronicleId, definition, out));
     }
 
+    private static CsvLines.Cells cells(String cells) {
+        return switch (cells) {
+            case "escaped" -> CsvLines.Cells.ESCAPED;
+            case "raw" -> CsvLines.Cells.RAW;
+            default -> throw new Refusal.Invalid("cells", "must be escaped or raw");
+        };
+    }
+
     /** The effective reports as a dataset's rows: what the chronicle says now, not its history. */
-    private void rows(String chronicleId, String format, OutputStream out) throws IOException {
+    private void rows(String chronicleId, String format, CsvLines.Cells cells, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (format.equals("ucdp")) {
-            UcdpRows rows = new UcdpRows(writer);
+            UcdpRows rows = new UcdpRows(writer, cells);
             reports.forEachEffective(chronicleId, (reportId, report) -> unchecked(() -> rows.add(reportId, report)));
         } else {
-            AcledRows rows = new AcledRows(writer);
+            AcledRows rows = new AcledRows(writer, cells);
             reports.forEachEffective(chronicleId, (reportId, report) -> unchecked(() -> rows.add(reportId, report)));
         }
         writer.flush();

@@ -29,8 +29,8 @@ final class UcdpRows {
 
     private final CsvLines out;
 
-    UcdpRows(Writer writer) throws IOException {
-        this.out = new CsvLines(writer);
+    UcdpRows(Writer writer, CsvLines.Cells cells) throws IOException {
+        this.out = new CsvLines(writer, cells);
         out.line(COLUMNS);
     }
 
