@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.chronicle.platform.eventstore.EventPositions;
 import org.chronicle.platform.launch.Launch;
 import org.chronicle.query.projection.Rebuilds;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The service started inside the CLI's own process, on the store named by
@@ -28,6 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class EmbeddedService implements Service {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Who an import from the command line is recorded by, as the seed's are by {@code seed}. */
+    static final String CLI_ACCOUNT = "cli";
     private final ConfigurableApplicationContext context;
     private final RemoteService http;
 
@@ -75,6 +80,9 @@ class EmbeddedService implements Service {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ticker.scheduleAtFixedRate(() -> progress.at(counted.processed(), counted.total()), 0, 200,
                 TimeUnit.MILLISECONDS);
+        // The events name who recorded them: the command line, which opens the store itself.
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(CLI_ACCOUNT, null, List.of()));
         try (InputStream in = Files.newInputStream(file)) {
             ImportResult result = context.getBean(Imports.class).run(chronicleId, format, in, counted);
             progress.at(counted.processed(), counted.total());
@@ -87,6 +95,7 @@ class EmbeddedService implements Service {
             throw new CliFailure("Cannot read " + file + ": " + e.getMessage());
         } finally {
             ticker.shutdownNow();
+            SecurityContextHolder.clearContext();
         }
     }
 
