@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.chronicle.api.Refusal;
 import org.chronicle.api.chronicle.ChronicleDefinition;
+import org.chronicle.query.ProjectionProgress;
 import org.chronicle.query.report.ReportVersions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,10 +34,12 @@ class ExportController {
 
     private final ChronicleFileExport json;
     private final ReportVersions reports;
+    private final ProjectionProgress progress;
 
-    ExportController(ChronicleFileExport json, ReportVersions reports) {
+    ExportController(ChronicleFileExport json, ReportVersions reports, ProjectionProgress progress) {
         this.json = json;
         this.reports = reports;
+        this.progress = progress;
     }
 
     @GetMapping
@@ -50,7 +53,10 @@ class ExportController {
                     + " and runs no formula; numbers are left as they are, and an import of the file takes the"
                     + " ' off again. raw: every cell as recorded, for programs that read the file.",
                     schema = @Schema(allowableValues = {"escaped", "raw"}))
-            @RequestParam(defaultValue = "escaped") String cells) {
+            @RequestParam(defaultValue = "escaped") String cells,
+            @RequestParam(required = false) Long consistentWith) {
+        // The CSV rows come from a projection: an import's answer gives the position to wait for.
+        progress.await(consistentWith);
         ChronicleDefinition definition = json.definition(chronicleId)
                 .orElseThrow(() -> new Refusal.NotFound("No chronicle '" + chronicleId + "'."));
         if (format.equals("ucdp") || format.equals("acled")) {
