@@ -63,7 +63,9 @@ class RastanSeed implements ApplicationRunner {
 
     private void seed() throws IOException {
         if (positions.latest(CHRONICLE).isPresent()) {
-            readiness.seeded();
+            // Recorded by an earlier start, but perhaps not yet projected (a projection's last
+            // commits lost in a crash, a new query database): ready once the projections are there.
+            awaitProjected(positions.head());
             return;
         }
         // The events name who recorded them: here the seed, not an anonymous caller.
