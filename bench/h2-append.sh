@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The append rate of `app` on its embedded H2 default, measured with the benchmark's append
 # client: 1 client, then 16, each for SECONDS after as many seconds of warm-up, on a data
-# directory of its own that is removed afterwards. Prints the two lines of AppendRate.
+# directory of its own that is removed afterwards. Prints the two lines of AppendRate, then the
+# limit a synced commit has on this disk: PostgreSQL's pg_test_fsync, one 8 kB write and its
+# fdatasync, in the same directory (when the server's programs are installed).
 #
 #   bench/h2-append.sh [SECONDS]        (jars built first: mvn -B -q package -DskipTests)
 set -euo pipefail
@@ -26,3 +28,9 @@ for clients in 1 16; do
     CHRONICLE_BENCH_AUTH="admin:$password" java bench/AppendRate.java "http://127.0.0.1:$port" 0 \
         --clients "$clients" --seconds "$seconds" --warm "$seconds"
 done
+
+fsync=$(ls /usr/lib/postgresql/*/bin/pg_test_fsync 2> /dev/null | sort -V | tail -n 1 || true)
+if [ -n "$fsync" ]; then
+    "$fsync" -s 2 -f "$work/fsync.test" | awk '/one 8kB write/ { one = 1 } one && $1 == "fdatasync" {
+        printf "fsync_limit: %s synced 8 kB writes/s (pg_test_fsync, fdatasync)\n", $2; exit }'
+fi
