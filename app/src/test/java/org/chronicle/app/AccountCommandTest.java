@@ -53,6 +53,18 @@ class AccountCommandTest {
         assertThat(run(env, "fly")).isEqualTo(2);
     }
 
+    @Test
+    void aPasswordOfMoreThan72BytesIsRefusedByName() throws Exception {
+        Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB, "EURO_PASSWORD", "€".repeat(30));
+        assertThat(run(env, "add", "euro", "--roles", "EDITOR", "--password-env", "EURO_PASSWORD")).isEqualTo(2);
+        assertThat(text(err)).contains("password: ").contains("72 bytes");
+        try (Connection c = DriverManager.getConnection(DB);
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM account WHERE username = 'euro'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
     private int run(Map<String, String> env, String... args) {
         return new AccountCommand(env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));

@@ -1,5 +1,6 @@
 package org.chronicle.platform.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,6 +28,8 @@ public class AccountStore implements UserDetailsService {
     public static final MigrationUnit SCHEMA = new MigrationUnit("accounts", "classpath:db/accounts",
             MigrationUnit.EVENT_STORE + 1);
     static final int MIN_PASSWORD = 12;
+    /** bcrypt reads no more than 72 bytes of a password: a longer one would be refused by the encoder. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -105,9 +108,15 @@ public class AccountStore implements UserDetailsService {
     }
 
     static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
-            throw new Refusal.Invalid("password", "must be " + MIN_PASSWORD + " to 72 characters");
+        if (password == null || password.length() < MIN_PASSWORD || !fitsBcrypt(password)) {
+            throw new Refusal.Invalid("password", "must be at least " + MIN_PASSWORD + " characters and at most "
+                    + MAX_PASSWORD_BYTES + " bytes in UTF-8 (a letter such as é takes 2 bytes, € takes 3)");
         }
+    }
+
+    /** Measured in bytes, as bcrypt measures it, not in characters. */
+    static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }
 
     private static void updateOrNotFound(String username, int updated) {

@@ -21,7 +21,7 @@ class FirstAdministratorTest {
         assertThatThrownBy(first::create)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
-                .hasMessageContaining("12 to 72 characters");
+                .hasMessageContaining("at least 12 characters");
     }
 
     /** The account waits for the database when it is away; the refusal does not. */
@@ -31,7 +31,17 @@ class FirstAdministratorTest {
         assertThatThrownBy(first::checkConfiguredPassword)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
-                .hasMessageContaining("12 to 72 characters");
+                .hasMessageContaining("at least 12 characters");
+    }
+
+    /** Thirty euro signs are thirty characters but ninety bytes, more than bcrypt reads. */
+    @Test
+    void aConfiguredPasswordIsMeasuredInBytes() {
+        FirstAdministrator first = new FirstAdministrator(null, "€".repeat(30));
+        assertThatThrownBy(first::checkConfiguredPassword)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("72 bytes in UTF-8");
+        assertThatCode(new FirstAdministrator(null, "€".repeat(24))::checkConfiguredPassword).doesNotThrowAnyException();
     }
 
     @Test
