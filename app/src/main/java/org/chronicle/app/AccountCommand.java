@@ -13,8 +13,10 @@ import org.chronicle.platform.security.Account;
 import org.chronicle.platform.security.AccountStore;
 import org.chronicle.platform.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code java -jar app.jar account ...}: adds accounts and changes their roles in the store,
@@ -96,7 +98,8 @@ final class AccountCommand {
         String url = env.getOrDefault("CHRONICLE_DB_URL", "jdbc:h2:file:./data/chronicle;AUTO_SERVER=TRUE");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
         new SchemaMigrations(dataSource, List.of(AccountStore.SCHEMA)).migrate();
-        return new AccountStore(new JdbcTemplate(dataSource), new BCryptPasswordEncoder());
+        return new AccountStore(new JdbcTemplate(dataSource), new BCryptPasswordEncoder(),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     private static String positional(List<String> args) {

@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts in the {@code account} table, with bcrypt hashes of their passwords. */
 public class AccountStore implements UserDetailsService {
@@ -33,10 +34,17 @@ public class AccountStore implements UserDetailsService {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
 
-    public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    /**
+     * Every write runs in a transaction of {@code transactions}, so that whatever follows the
+     * transaction manager's commits sees it too: on H2 that is the sync to disk of
+     * {@code DurableCommits}, which an autocommit update would skip.
+     */
+    public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.transactions = transactions;
     }
 
     /** 24 characters from an alphabet without look-alikes (about 140 bits). */
@@ -52,9 +60,11 @@ public class AccountStore implements UserDetailsService {
     /** Adds an account; 409 when the name is taken. */
     public Account add(String username, String password, Set<Role> roles) {
         check(username, password, roles);
+        String hash = passwords.encode(password);
         try {
-            jdbc.update("INSERT INTO account (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
-                    username, passwords.encode(password), write(roles), Timestamp.from(Instant.now()));
+            transactions.executeWithoutResult(tx -> jdbc.update(
+                    "INSERT INTO account (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
+                    username, hash, write(roles), Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException taken) {
             throw new Refusal.Conflict("An account named '" + username + "' exists already.");
         }
@@ -63,15 +73,17 @@ public class AccountStore implements UserDetailsService {
 
     /** Gives an account new roles and, when one is given, a new password; 404 for an unknown name. */
     public Account change(String username, String password, Set<Role> roles) {
-        if (password != null) {
-            check(username, password, roles);
-            updateOrNotFound(username, jdbc.update("UPDATE account SET password_hash = ?, roles = ? WHERE username = ?",
-                    passwords.encode(password), write(roles), username));
-        } else {
-            check(username, "x".repeat(MIN_PASSWORD), roles);
-            updateOrNotFound(username, jdbc.update("UPDATE account SET roles = ? WHERE username = ?",
-                    write(roles), username));
-        }
+        check(username, password == null ? "x".repeat(MIN_PASSWORD) : password, roles);
+        String hash = password == null ? null : passwords.encode(password);
+        transactions.executeWithoutResult(tx -> {
+            if (hash != null) {
+                updateOrNotFound(username, jdbc.update(
+                        "UPDATE account SET password_hash = ?, roles = ? WHERE username = ?", hash, write(roles), username));
+            } else {
+                updateOrNotFound(username, jdbc.update("UPDATE account SET roles = ? WHERE username = ?",
+                        write(roles), username));
+            }
+        });
         return new Account(username, roles);
     }
 

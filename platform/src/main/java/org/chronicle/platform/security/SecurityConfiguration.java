@@ -47,6 +47,8 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may do what (API.md, Accounts): writes need EDITOR, {@code /api/v1/admin/**} ADMIN, reads
@@ -92,8 +94,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
-        return new AccountStore(jdbc, passwords);
+    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords, PlatformTransactionManager transactions) {
+        return new AccountStore(jdbc, passwords, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -17,7 +17,7 @@ class FirstAdministratorTest {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.create(FirstAdministratorTest.class)));
         jdbc.execute("CREATE TABLE account (username VARCHAR(100) NOT NULL PRIMARY KEY, password_hash VARCHAR(100) "
                 + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder()), "x");
+        FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder(), null), "x");
         assertThatThrownBy(first::create)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
