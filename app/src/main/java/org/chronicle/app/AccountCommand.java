@@ -19,7 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code java -jar app.jar account ...}: adds accounts and changes their roles in the store,
+ * {@code java -jar app.jar account ...}: adds accounts, changes their roles and disables them in the store,
  * without a running service (the H2 default is opened in AUTO_SERVER mode, so a running service
  * may share it).
  */
@@ -29,10 +29,13 @@ final class AccountCommand {
             Usage:
               account add NAME --roles ROLE[,ROLE...] [--password-env VARIABLE]
               account roles NAME --roles ROLE[,ROLE...]
+              account disable NAME
+              account enable NAME
               account list
             Roles: READER, EDITOR, ADMIN (each includes the ones before it).
             The password is read from the environment variable named by --password-env, or generated
-            and printed once. The store is CHRONICLE_DB_URL, or the embedded default under ./data.
+            and printed once. A disabled account cannot sign in; the last enabled ADMIN can be neither
+            disabled nor demoted. The store is CHRONICLE_DB_URL, or the embedded default under ./data.
             """;
 
     private final Map<String, String> env;
@@ -56,7 +59,10 @@ final class AccountCommand {
             switch (args.get(0)) {
                 case "add" -> add(accounts, args);
                 case "roles" -> roles(accounts, args);
-                case "list" -> accounts.all().forEach(a -> out.println(a.username() + "\t" + names(a.roles())));
+                case "disable" -> enable(accounts, args, false);
+                case "enable" -> enable(accounts, args, true);
+                case "list" -> accounts.all().forEach(a -> out.println(a.username() + "\t" + names(a.roles())
+                        + (a.enabled() ? "" : "\tdisabled")));
                 default -> {
                     err.print("Unknown account command '" + args.get(0) + "'.\n" + USAGE);
                     return 2;
@@ -92,6 +98,15 @@ final class AccountCommand {
     private void roles(AccountStore accounts, List<String> args) {
         Account changed = accounts.change(positional(args), null, roles(args));
         out.println("Account '" + changed.username() + "' now has roles " + names(changed.roles()) + ".");
+    }
+
+    /**
+     * A running service sees the change at the account's next page request; HTTP Basic clients it
+     * has just checked are believed for up to {@code chronicle.security.remember-credentials} more.
+     */
+    private void enable(AccountStore accounts, List<String> args, boolean enabled) {
+        Account changed = accounts.enable(positional(args), enabled);
+        out.println("Account '" + changed.username() + "' is now " + (enabled ? "enabled" : "disabled") + ".");
     }
 
     private AccountStore openStore() {

@@ -54,6 +54,32 @@ class AccountCommandTest {
     }
 
     @Test
+    void disablesAndEnablesAnAccountButNeverTheLastAdministrator() throws Exception {
+        Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB);
+        assertThat(run(env, "add", "boss", "--roles", "ADMIN")).isZero();
+        assertThat(run(env, "add", "pat", "--roles", "EDITOR")).isZero();
+
+        assertThat(run(env, "disable", "pat")).isZero();
+        assertThat(text(out)).contains("Account 'pat' is now disabled.");
+        out.reset();
+        assertThat(run(env, "list")).isZero();
+        assertThat(text(out)).contains("pat\tEDITOR\tdisabled").contains("boss\tADMIN\n");
+        assertThat(run(env, "enable", "pat")).isZero();
+        assertThat(text(out)).contains("Account 'pat' is now enabled.");
+
+        // Other tests of this class may add administrators of their own: leave "boss" the last one.
+        try (Connection c = DriverManager.getConnection(DB)) {
+            c.createStatement().executeUpdate("UPDATE account SET enabled = FALSE WHERE username <> 'boss' "
+                    + "AND roles LIKE '%ADMIN%'");
+        }
+        assertThat(run(env, "disable", "boss")).isEqualTo(1);
+        assertThat(run(env, "roles", "boss", "--roles", "EDITOR")).isEqualTo(1);
+        assertThat(text(err)).contains("'boss' is the last enabled ADMIN");
+        assertThat(run(env, "disable", "nobody")).isEqualTo(1);
+        assertThat(text(err)).contains("No account 'nobody'");
+    }
+
+    @Test
     void aPasswordOfMoreThan72BytesIsRefusedByName() throws Exception {
         Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB, "EURO_PASSWORD", "€".repeat(30));
         assertThat(run(env, "add", "euro", "--roles", "EDITOR", "--password-env", "EURO_PASSWORD")).isEqualTo(2);

@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -41,6 +42,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -103,6 +105,14 @@ public class SecurityConfiguration {
             @Value("${chronicle.security.remember-credentials:60s}") Duration ttl) {
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(passwords);
         checked.setUserDetailsService(accounts);
+        // A disabled account is told only after its password was checked, so neither the answer
+        // nor its time tells a guesser which names exist: both are a plain 401.
+        checked.setPreAuthenticationChecks(account -> { });
+        checked.setPostAuthenticationChecks(account -> {
+            if (!account.isEnabled()) {
+                throw new DisabledException("Account disabled");
+            }
+        });
         return new RememberedCredentials(checked, ttl, Clock.systemUTC());
     }
 
@@ -144,8 +154,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SessionController sessionController(RememberedCredentials remembered, CsrfTokenRepository pageCsrfTokens) {
-        return new SessionController(remembered, pageCsrfTokens);
+    SessionController sessionController(AccountStore accounts, RememberedCredentials remembered,
+            CsrfTokenRepository pageCsrfTokens) {
+        return new SessionController(accounts, remembered, pageCsrfTokens);
     }
 
     /**
@@ -187,7 +198,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens,
+    SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens, AccountStore accounts,
             @Value("${chronicle.security.reads:open}") String reads,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
             @Value("${chronicle.page.tile-url:}") String tileUrl) throws Exception {
@@ -200,6 +211,7 @@ public class SecurityConfiguration {
                         .requireCsrfProtectionMatcher(needsToken))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterAfter(new SessionsFollowAccounts(accounts), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemAnswers.unauthenticated())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
