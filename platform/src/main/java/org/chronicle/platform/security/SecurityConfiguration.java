@@ -135,9 +135,10 @@ public class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<SignInThrottle> signInThrottle(
             @Value("${chronicle.security.sign-in.max-failures:10}") int maxFailures,
-            @Value("${chronicle.security.sign-in.window:1m}") Duration window) {
-        FilterRegistrationBean<SignInThrottle> registration =
-                new FilterRegistrationBean<>(new SignInThrottle(maxFailures, window, Clock.systemUTC()));
+            @Value("${chronicle.security.sign-in.window:1m}") Duration window,
+            @Value("${chronicle.security.trusted-proxies:}") String trustedProxies) {
+        FilterRegistrationBean<SignInThrottle> registration = new FilterRegistrationBean<>(new SignInThrottle(
+                ClientAddress.trusting(trustedProxies), maxFailures, window, Clock.systemUTC()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
         return registration;
     }
