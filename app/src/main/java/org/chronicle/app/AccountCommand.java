@@ -29,6 +29,7 @@ final class AccountCommand {
             Usage:
               account add NAME --roles ROLE[,ROLE...] [--password-env VARIABLE]
               account roles NAME --roles ROLE[,ROLE...]
+              account password NAME [--password-env VARIABLE]
               account disable NAME
               account enable NAME
               account list
@@ -59,6 +60,7 @@ final class AccountCommand {
             switch (args.get(0)) {
                 case "add" -> add(accounts, args);
                 case "roles" -> roles(accounts, args);
+                case "password" -> password(accounts, args);
                 case "disable" -> enable(accounts, args, false);
                 case "enable" -> enable(accounts, args, true);
                 case "list" -> accounts.all().forEach(a -> out.println(a.username() + "\t" + names(a.roles())
@@ -83,14 +85,34 @@ final class AccountCommand {
 
     private void add(AccountStore accounts, List<String> args) {
         String name = positional(args);
+        String password = password(args);
+        Account added = accounts.add(name, password, roles(args));
+        out.println("Added account '" + added.username() + "' with roles " + names(added.roles()) + ".");
+        shownOnce(args, password);
+    }
+
+    /** A new password, for instance the administrator's when it is lost; its page sessions end. */
+    private void password(AccountStore accounts, List<String> args) {
+        String name = positional(args);
+        Account current = accounts.find(name).orElseThrow(() -> new Refusal.NotFound("No account '" + name + "'."));
+        String password = password(args);
+        accounts.change(name, password, current.roles());
+        out.println("Account '" + name + "' has a new password.");
+        shownOnce(args, password);
+    }
+
+    /** From the environment variable named by --password-env, or generated. */
+    private String password(List<String> args) {
         String variable = option(args, "--password-env", null);
         String password = variable == null ? AccountStore.generatePassword() : env.get(variable);
         if (password == null) {
             throw new IllegalArgumentException("The environment variable " + variable + " is not set.");
         }
-        Account added = accounts.add(name, password, roles(args));
-        out.println("Added account '" + added.username() + "' with roles " + names(added.roles()) + ".");
-        if (variable == null) {
+        return password;
+    }
+
+    private void shownOnce(List<String> args, String password) {
+        if (option(args, "--password-env", null) == null) {
             out.println("Its password, shown this once: " + password);
         }
     }

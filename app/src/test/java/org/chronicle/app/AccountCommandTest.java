@@ -89,6 +89,27 @@ class AccountCommandTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isZero();
         }
+
+        Map<String, String> fits = Map.of("CHRONICLE_DB_URL", DB, "EURO_PASSWORD", "€".repeat(24));
+        assertThat(run(fits, "add", "euro", "--roles", "EDITOR", "--password-env", "EURO_PASSWORD")).isZero();
+        String hash = hashOf("euro");
+        err.reset();
+        assertThat(run(env, "password", "euro", "--password-env", "EURO_PASSWORD")).isEqualTo(2);
+        assertThat(text(err)).contains("password: ").contains("72 bytes");
+        assertThat(hashOf("euro")).as("unchanged").isEqualTo(hash);
+    }
+
+    @Test
+    void givesAnAccountANewPassword() throws Exception {
+        Map<String, String> env = Map.of("CHRONICLE_DB_URL", DB, "NEW_PASSWORD", "another-long-secret");
+        assertThat(run(env, "add", "lena", "--roles", "EDITOR")).isZero();
+        assertThat(run(env, "password", "lena", "--password-env", "NEW_PASSWORD")).isZero();
+        assertThat(text(out)).contains("Account 'lena' has a new password.");
+        assertThat(new BCryptPasswordEncoder().matches("another-long-secret", hashOf("lena"))).isTrue();
+        assertThat(run(env, "list")).isZero();
+        assertThat(text(out)).contains("lena\tEDITOR");
+        assertThat(run(env, "password", "nobody")).isEqualTo(1);
+        assertThat(text(err)).contains("No account 'nobody'");
     }
 
     private int run(Map<String, String> env, String... args) {
