@@ -2,19 +2,11 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.EnumSet;
 import javax.sql.DataSource;
 import org.chronicle.platform.security.AccountStore;
 import org.chronicle.platform.security.Role;
+import org.chronicle.platform.testing.Browser;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.Rastan;
@@ -62,17 +54,17 @@ class SessionsFollowAccountsTest {
     @Test
     void anEditorDemotedToReaderIsRefusedItsNextWrite() {
         add("demoted-ed", "EDITOR");
-        Page page = signedIn("demoted-ed");
-        assertThat(page.send("POST", REPORTS, Rastan.casualties("r-ed-1", "2012-01-31", 1)).status()).isEqualTo(201);
+        Browser page = signedIn("demoted-ed");
+        assertThat(send(page, "POST", REPORTS, Rastan.casualties("r-ed-1", "2012-01-31", 1)).status()).isEqualTo(201);
 
         assertThat(admin.put(ACCOUNTS + "/demoted-ed", "{\"roles\": [\"READER\"]}").status()).isEqualTo(200);
 
         long before = events();
-        Answer refused = page.send("POST", REPORTS, Rastan.casualties("r-ed-2", "2012-01-31", 1));
+        Answer refused = send(page, "POST", REPORTS, Rastan.casualties("r-ed-2", "2012-01-31", 1));
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
         assertThat(events()).isEqualTo(before);
-        Answer who = page.send("GET", "/api/v1/session", null);
+        Answer who = send(page, "GET", "/api/v1/session", null);
         assertThat(who.json().path("signedIn").asBoolean()).as("still signed in, as a reader").isTrue();
         assertThat(who.json().path("roles").toString()).isEqualTo("[\"READER\"]");
     }
@@ -80,33 +72,33 @@ class SessionsFollowAccountsTest {
     @Test
     void rolesGivenByAnotherProcessTakeEffectAtTheNextRequest() {
         add("promoted-rita", "READER");
-        Page page = signedIn("promoted-rita");
-        assertThat(page.send("POST", REPORTS, Rastan.casualties("r-rita-1", "2012-01-31", 1)).status()).isEqualTo(403);
+        Browser page = signedIn("promoted-rita");
+        assertThat(send(page, "POST", REPORTS, Rastan.casualties("r-rita-1", "2012-01-31", 1)).status()).isEqualTo(403);
 
         elsewhere.change("promoted-rita", null, EnumSet.of(Role.EDITOR));
 
-        assertThat(page.send("POST", REPORTS, Rastan.casualties("r-rita-2", "2012-01-31", 1)).status()).isEqualTo(201);
+        assertThat(send(page, "POST", REPORTS, Rastan.casualties("r-rita-2", "2012-01-31", 1)).status()).isEqualTo(201);
     }
 
     @Test
     void aNewPasswordEndsTheSession() {
         add("chris", "EDITOR");
-        Page page = signedIn("chris");
+        Browser page = signedIn("chris");
 
         elsewhere.change("chris", "another-long-secret", EnumSet.of(Role.EDITOR));
 
-        Answer ended = page.send("POST", REPORTS, Rastan.casualties("r-chris", "2012-01-31", 1));
+        Answer ended = send(page, "POST", REPORTS, Rastan.casualties("r-chris", "2012-01-31", 1));
         assertThat(ended.status()).as(ended.body()).isEqualTo(401);
         assertThat(ended.isProblem()).isTrue();
-        assertThat(page.send("GET", "/api/v1/session", null).json().path("signedIn").asBoolean(true)).isFalse();
-        assertThat(page.signIn("chris", "another-long-secret").status()).isEqualTo(200);
-        assertThat(page.send("POST", REPORTS, Rastan.casualties("r-chris", "2012-01-31", 1)).status()).isEqualTo(201);
+        assertThat(send(page, "GET", "/api/v1/session", null).json().path("signedIn").asBoolean(true)).isFalse();
+        assertThat(page.signIn(port, "chris", "another-long-secret").status()).isEqualTo(200);
+        assertThat(send(page, "POST", REPORTS, Rastan.casualties("r-chris", "2012-01-31", 1)).status()).isEqualTo(201);
     }
 
     @Test
     void aDisabledAccountsSessionAndCredentialsEndAndEnablingLetsItBackIn() {
         add("dana", "EDITOR");
-        Page page = signedIn("dana");
+        Browser page = signedIn("dana");
         Http basic = Http.local(port).as("dana", SECRET);
         assertThat(basic.post(REPORTS, Rastan.casualties("r-dana-1", "2012-01-31", 1)).status())
                 .as("and now remembered by this process").isEqualTo(201);
@@ -116,15 +108,15 @@ class SessionsFollowAccountsTest {
         assertThat(disabled.json().path("enabled").asBoolean(true)).isFalse();
 
         long before = events();
-        assertThat(page.send("POST", REPORTS, Rastan.casualties("r-dana-2", "2012-01-31", 1)).status()).isEqualTo(401);
+        assertThat(send(page, "POST", REPORTS, Rastan.casualties("r-dana-2", "2012-01-31", 1)).status()).isEqualTo(401);
         assertThat(basic.post(REPORTS, Rastan.casualties("r-dana-3", "2012-01-31", 1)).status()).isEqualTo(401);
-        assertThat(new Page().signIn("dana", SECRET).status()).isEqualTo(401);
+        assertThat(new Browser().signIn(port, "dana", SECRET).status()).isEqualTo(401);
         assertThat(events()).isEqualTo(before);
         assertThat(admin.get(ACCOUNTS + "/dana").json().path("enabled").asBoolean(true)).isFalse();
 
         assertThat(admin.post(ACCOUNTS + "/dana/enable", "").status()).isEqualTo(200);
         assertThat(basic.post(REPORTS, Rastan.casualties("r-dana-4", "2012-01-31", 1)).status()).isEqualTo(201);
-        assertThat(new Page().signIn("dana", SECRET).status()).isEqualTo(200);
+        assertThat(new Browser().signIn(port, "dana", SECRET).status()).isEqualTo(200);
     }
 
     @Test
@@ -146,9 +138,9 @@ class SessionsFollowAccountsTest {
                 .formatted(name, SECRET, role)).status()).isEqualTo(201);
     }
 
-    private Page signedIn(String name) {
-        Page page = new Page();
-        Answer answer = page.signIn(name, SECRET);
+    private Browser signedIn(String name) {
+        Browser page = new Browser();
+        Answer answer = page.signIn(port, name, SECRET);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return page;
     }
@@ -157,36 +149,7 @@ class SessionsFollowAccountsTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
-    /** What the page does: keeps its cookies, and echoes the CSRF cookie as X-XSRF-TOKEN. */
-    private final class Page {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        Answer signIn(String name, String password) {
-            send("GET", "/api/v1/session", null);
-            return send("POST", "/api/v1/session", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(name, password));
-        }
-
-        Answer send(String method, String path, String json) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
-            }
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-            try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.body(),
-                        response.headers().firstValue("Content-Type").orElse(""), null, response.headers().map());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    private Answer send(Browser page, String method, String path, String json) {
+        return page.send(port, method, path, json);
     }
 }
