@@ -13,11 +13,13 @@ import org.chronicle.platform.security.Account;
 import org.chronicle.platform.security.AccountStore;
 import org.chronicle.platform.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code java -jar app.jar account ...}: adds accounts and changes their roles in the store,
+ * {@code java -jar app.jar account ...}: adds accounts, changes their roles and disables them in the store,
  * without a running service (the H2 default is opened in AUTO_SERVER mode, so a running service
  * may share it).
  */
@@ -27,10 +29,14 @@ final class AccountCommand {
             Usage:
               account add NAME --roles ROLE[,ROLE...] [--password-env VARIABLE]
               account roles NAME --roles ROLE[,ROLE...]
+              account password NAME [--password-env VARIABLE]
+              account disable NAME
+              account enable NAME
               account list
             Roles: READER, EDITOR, ADMIN (each includes the ones before it).
             The password is read from the environment variable named by --password-env, or generated
-            and printed once. The store is CHRONICLE_DB_URL, or the embedded default under ./data.
+            and printed once. A disabled account cannot sign in; the last enabled ADMIN can be neither
+            disabled nor demoted. The store is CHRONICLE_DB_URL, or the embedded default under ./data.
             """;
 
     private final Map<String, String> env;
@@ -54,7 +60,11 @@ final class AccountCommand {
             switch (args.get(0)) {
                 case "add" -> add(accounts, args);
                 case "roles" -> roles(accounts, args);
-                case "list" -> accounts.all().forEach(a -> out.println(a.username() + "\t" + names(a.roles())));
+                case "password" -> password(accounts, args);
+                case "disable" -> enable(accounts, args, false);
+                case "enable" -> enable(accounts, args, true);
+                case "list" -> accounts.all().forEach(a -> out.println(a.username() + "\t" + names(a.roles())
+                        + (a.enabled() ? "" : "\tdisabled")));
                 default -> {
                     err.print("Unknown account command '" + args.get(0) + "'.\n" + USAGE);
                     return 2;
@@ -75,14 +85,34 @@ final class AccountCommand {
 
     private void add(AccountStore accounts, List<String> args) {
         String name = positional(args);
+        String password = password(args);
+        Account added = accounts.add(name, password, roles(args));
+        out.println("Added account '" + added.username() + "' with roles " + names(added.roles()) + ".");
+        shownOnce(args, password);
+    }
+
+    /** A new password, for instance the administrator's when it is lost; its page sessions end. */
+    private void password(AccountStore accounts, List<String> args) {
+        String name = positional(args);
+        Account current = accounts.find(name).orElseThrow(() -> new Refusal.NotFound("No account '" + name + "'."));
+        String password = password(args);
+        accounts.change(name, password, current.roles());
+        out.println("Account '" + name + "' has a new password.");
+        shownOnce(args, password);
+    }
+
+    /** From the environment variable named by --password-env, or generated. */
+    private String password(List<String> args) {
         String variable = option(args, "--password-env", null);
         String password = variable == null ? AccountStore.generatePassword() : env.get(variable);
         if (password == null) {
             throw new IllegalArgumentException("The environment variable " + variable + " is not set.");
         }
-        Account added = accounts.add(name, password, roles(args));
-        out.println("Added account '" + added.username() + "' with roles " + names(added.roles()) + ".");
-        if (variable == null) {
+        return password;
+    }
+
+    private void shownOnce(List<String> args, String password) {
+        if (option(args, "--password-env", null) == null) {
             out.println("Its password, shown this once: " + password);
         }
     }
@@ -92,11 +122,21 @@ final class AccountCommand {
         out.println("Account '" + changed.username() + "' now has roles " + names(changed.roles()) + ".");
     }
 
+    /**
+     * A running service sees the change at the account's next page request; HTTP Basic clients it
+     * has just checked are believed for up to {@code chronicle.security.remember-credentials} more.
+     */
+    private void enable(AccountStore accounts, List<String> args, boolean enabled) {
+        Account changed = accounts.enable(positional(args), enabled);
+        out.println("Account '" + changed.username() + "' is now " + (enabled ? "enabled" : "disabled") + ".");
+    }
+
     private AccountStore openStore() {
         String url = env.getOrDefault("CHRONICLE_DB_URL", "jdbc:h2:file:./data/chronicle;AUTO_SERVER=TRUE");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
         new SchemaMigrations(dataSource, List.of(AccountStore.SCHEMA)).migrate();
-        return new AccountStore(new JdbcTemplate(dataSource), new BCryptPasswordEncoder());
+        return new AccountStore(new JdbcTemplate(dataSource), new BCryptPasswordEncoder(),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     private static String positional(List<String> args) {

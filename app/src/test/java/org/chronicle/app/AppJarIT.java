@@ -34,6 +34,7 @@ class AppJarIT {
             events = app.http.get("/api/v1/chronicles/rastan-2012").json().path("events").asLong();
             Slice.record(app.http.asAdmin());
             Slice.answered(app.http);
+            disableAndEnableAnAccount(app.http);
         }
         assertThat(work.resolve("data").resolve("chronicle.mv.db")).exists();
         try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.jarOf("app"), work, Accounts.environment(null))) {
@@ -43,6 +44,22 @@ class AppJarIT {
             rebuildEveryProjection(restarted.http.asAdmin());
             Slice.answered(restarted.http);
         }
+    }
+
+    /** The accounts' own SQL on H2: the stamp, the enabled flag, the lock that keeps the last ADMIN. */
+    private static void disableAndEnableAnAccount(Http http) {
+        Http admin = http.asAdmin();
+        assertThat(admin.post("/api/v1/admin/accounts",
+                "{\"username\": \"h2-editor\", \"password\": \"a-long-enough-secret\", \"roles\": [\"EDITOR\"]}")
+                .status()).isEqualTo(201);
+        Http editor = http.as("h2-editor", "a-long-enough-secret");
+        assertThat(editor.get("/api/v1/session").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/admin/accounts/h2-editor/disable", "").status()).isEqualTo(200);
+        assertThat(editor.post("/api/v1/chronicles/rastan-2012/reports", "{}").status()).isEqualTo(401);
+        assertThat(admin.post("/api/v1/admin/accounts/h2-editor/enable", "").status()).isEqualTo(200);
+        assertThat(editor.post("/api/v1/chronicles/rastan-2012/reports", "{}").status())
+                .as("signed in again, and refused only for the empty report").isEqualTo(400);
+        assertThat(admin.post("/api/v1/admin/accounts/admin/disable", "").status()).as("the last ADMIN").isEqualTo(409);
     }
 
     /** Every projection rebuilt in bulk on H2, which has its own SQL dialect, until readers use the rebuilt sets. */

@@ -177,8 +177,8 @@ class CrossSiteFormsTest {
     private String stored() {
         List<String> state = new ArrayList<>();
         state.add("events " + jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
-        state.addAll(jdbc.queryForList("SELECT username || ' ' || roles || ' ' || password_hash FROM account"
-                + " ORDER BY username", String.class));
+        state.addAll(jdbc.queryForList("SELECT username || ' ' || roles || ' ' || CAST(enabled AS VARCHAR(5)) || ' ' "
+                + "|| stamp || ' ' || password_hash FROM account ORDER BY username", String.class));
         state.addAll(jdbc.queryForList("SELECT projection || ' ' || active || ' ' || coalesce(rebuilding, '-')"
                 + " FROM projection_set ORDER BY projection", String.class));
         state.add("sessions " + jdbc.queryForObject("SELECT count(*) FROM spring_session", Long.class));

@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("..");
+    /** The proxy's fixed address in the compose network, the one the services trust. */
+    private static final String PROXY = "172.30.80.10";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -29,13 +31,17 @@ class DockerComposeTest {
         for (String side : List.of("command-side", "query-side")) {
             Map<String, Object> env = (Map<String, Object>) services.get(side).get("environment");
             assertThat(String.valueOf(env.get("AXONIQ_UPDATE_CHECKER_DISABLED"))).as(side).isEqualTo("true");
-            // Failed sign-ins are counted per client, which only the proxy's header tells.
-            assertThat(String.valueOf(env.get("SERVER_FORWARD_HEADERS_STRATEGY"))).as(side).isEqualTo("native");
+            // Failed sign-ins are counted per client, which only the proxy's header tells, and only
+            // the proxy's: Tomcat's own reading of the header would believe any private address.
+            assertThat(String.valueOf(env.get("CHRONICLE_SECURITY_TRUSTED_PROXIES"))).as(side).isEqualTo(PROXY);
+            assertThat(env).as(side).doesNotContainKey("SERVER_FORWARD_HEADERS_STRATEGY");
             assertThat(String.valueOf(env.get("CHRONICLE_DB_URL"))).as(side)
                     .startsWith("jdbc:postgresql://postgres:5432/");
             Map<String, Object> dependsOn = (Map<String, Object>) services.get(side).get("depends_on");
             assertThat(dependsOn).as(side).containsKey("postgres");
         }
+        Map<String, Object> proxyNetworks = (Map<String, Object>) services.get("proxy").get("networks");
+        assertThat(((Map<String, Object>) proxyNetworks.get("default")).get("ipv4_address")).isEqualTo(PROXY);
         Map<String, Object> proxyDependsOn = (Map<String, Object>) services.get("proxy").get("depends_on");
         assertThat(proxyDependsOn).containsKeys("command-side", "query-side");
     }
@@ -50,5 +56,8 @@ class DockerComposeTest {
                 .containsPattern("server\\s+command-side:8081;")
                 .containsPattern("server\\s+query-side:8082;")
                 .contains("proxy_pass http://$chronicle_upstream;");
+        // Set, not appended to: a client's own X-Forwarded-For never reaches the services.
+        assertThat(nginx).doesNotContain("$proxy_add_x_forwarded_for")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.chronicle.platform.testing.Accounts;
+import org.chronicle.platform.testing.Browser;
+import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,34 @@ class SeparateProcessesIT {
             assertThat(query.http.asAdmin().post(Slice.CHRONICLE + "/reports",
                     Rastan.casualties("r-x", "2012-01-31", 1)).status())
                     .as("the query side takes no writes").isIn(404, 405);
+
+            aPageSessionFollowsItsAccountOnTheOtherSide(command, query);
         }
+    }
+
+    /**
+     * A page signed in through the command side (where the proxy sends its POST) and reading from
+     * the query side: the query side learns of a change made on the command side at its next request.
+     */
+    private static void aPageSessionFollowsItsAccountOnTheOtherSide(ServiceProcess command, ServiceProcess query) {
+        Http admin = command.http.asAdmin();
+        assertThat(admin.post("/api/v1/admin/accounts",
+                "{\"username\": \"page-ed\", \"password\": \"a-long-enough-secret\", \"roles\": [\"EDITOR\"]}")
+                .status()).isEqualTo(201);
+        Browser page = new Browser();
+        assertThat(page.signIn(command.port, "page-ed", "a-long-enough-secret").status()).isEqualTo(200);
+        assertThat(page.send(query.port, "GET", "/api/v1/session", null).json().path("roles").toString())
+                .isEqualTo("[\"EDITOR\",\"READER\"]");
+
+        assertThat(admin.put("/api/v1/admin/accounts/page-ed", "{\"roles\": [\"READER\"]}").status()).isEqualTo(200);
+        assertThat(page.send(query.port, "GET", "/api/v1/session", null).json().path("roles").toString())
+                .as("demoted, on the other process").isEqualTo("[\"READER\"]");
+
+        assertThat(admin.put("/api/v1/admin/accounts/page-ed",
+                "{\"password\": \"another-long-secret\", \"roles\": [\"READER\"]}").status()).isEqualTo(200);
+        Http.Answer ended = page.send(query.port, "GET", Slice.DAY, null);
+        assertThat(ended.status()).as("a new password ends the session on the other process too").isEqualTo(401);
+        assertThat(page.send(query.port, "GET", "/api/v1/session", null).json().path("signedIn").asBoolean(true))
+                .isFalse();
     }
 }

@@ -96,6 +96,44 @@ class AccessHttpTest {
                 .post(REPORTS, Rastan.casualties("r-chris-3", "2012-01-31", 1)).status()).isEqualTo(201);
     }
 
+    /** bcrypt reads 72 bytes: thirty euro signs are thirty characters but ninety bytes. */
+    @Test
+    void aPasswordIsMeasuredInUtf8BytesAndOneTooLongIsRefusedNotFailed() {
+        String tooLong = "€".repeat(30);
+        Answer added = admin.post(ACCOUNTS, account("euro", "EDITOR").replace("a-long-enough-secret", tooLong));
+        assertThat(added.status()).as(added.body()).isEqualTo(400);
+        assertThat(added.isProblem()).isTrue();
+        assertThat(added.json().path("errors").findValuesAsText("field")).containsExactly("password");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE username = 'euro'", Long.class)).isZero();
+
+        String fits = "€".repeat(24);
+        assertThat(admin.post(ACCOUNTS, account("euro", "EDITOR").replace("a-long-enough-secret", fits)).status())
+                .as("72 bytes exactly").isEqualTo(201);
+        assertThat(anonymous.as("euro", fits).post(REPORTS, Rastan.casualties("r-euro", "2012-01-31", 1)).status())
+                .isEqualTo(201);
+        String hash = jdbc.queryForObject("SELECT password_hash FROM account WHERE username = 'euro'", String.class);
+        Answer changed = admin.put(ACCOUNTS + "/euro", "{\"password\": \"%s\", \"roles\": [\"EDITOR\"]}".formatted(tooLong));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(400);
+        assertThat(changed.json().path("errors").findValuesAsText("field")).containsExactly("password");
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM account WHERE username = 'euro'", String.class))
+                .isEqualTo(hash);
+
+        Answer basic = anonymous.as("euro", tooLong).post(REPORTS, Rastan.casualties("r-euro-2", "2012-01-31", 1));
+        assertThat(basic.status()).as(basic.body()).isEqualTo(401);
+        assertThat(basic.isProblem()).isTrue();
+        Answer signIn = page().post("/api/v1/session",
+                "{\"username\": \"euro\", \"password\": \"%s\"}".formatted(tooLong));
+        assertThat(signIn.status()).as(signIn.body()).isEqualTo(401);
+        assertThat(signIn.isProblem()).isTrue();
+    }
+
+    /** The page's client: the CSRF token it was handed, as cookie and header. */
+    private Http page() {
+        String cookie = anonymous.get("/api/v1/session").header("Set-Cookie");
+        String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+        return anonymous.with("Cookie", "XSRF-TOKEN=" + token).with("X-XSRF-TOKEN", token);
+    }
+
     private static String account(String name, String role) {
         return "{\"username\": \"%s\", \"password\": \"a-long-enough-secret\", \"roles\": [\"%s\"]}".formatted(name, role);
     }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/admin/accounts}: administrators add accounts and change their roles. */
+/** {@code /api/v1/admin/accounts}: administrators add accounts, change their roles and disable them. */
 @RestController
 @RequestMapping("/api/v1/admin/accounts")
 class AccountController {
@@ -47,6 +47,19 @@ class AccountController {
         Account changed = accounts.change(username, request.password(), request.roles());
         remembered.forget(username);
         return changed;
+    }
+
+    /** The account can no longer sign in; its page sessions end at their next request. 409 for the last ADMIN. */
+    @PostMapping("/{username}/disable")
+    Account disable(@PathVariable String username) {
+        Account disabled = accounts.enable(username, false);
+        remembered.forget(username);
+        return disabled;
+    }
+
+    @PostMapping("/{username}/enable")
+    Account enable(@PathVariable String username) {
+        return accounts.enable(username, true);
     }
 
     record NewAccount(String username, String password, Set<Role> roles) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -36,7 +37,12 @@ final class RememberedCredentials implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String key = key(authentication.getName(), String.valueOf(authentication.getCredentials()));
+        String password = String.valueOf(authentication.getCredentials());
+        if (!AccountStore.fitsBcrypt(password)) {
+            // No account can have such a password, and bcrypt would throw rather than say no.
+            throw new BadCredentialsException("Bad credentials");
+        }
+        String key = key(authentication.getName(), password);
         Remembered known = remembered.get(key);
         Instant now = clock.instant();
         if (known != null && now.isBefore(known.until())) {

@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -41,12 +42,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may do what (API.md, Accounts): writes need EDITOR, {@code /api/v1/admin/**} ADMIN, reads
@@ -92,8 +96,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
-        return new AccountStore(jdbc, passwords);
+    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords, PlatformTransactionManager transactions) {
+        return new AccountStore(jdbc, passwords, new TransactionTemplate(transactions));
     }
 
     @Bean
@@ -101,6 +105,14 @@ public class SecurityConfiguration {
             @Value("${chronicle.security.remember-credentials:60s}") Duration ttl) {
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(passwords);
         checked.setUserDetailsService(accounts);
+        // A disabled account is told only after its password was checked, so neither the answer
+        // nor its time tells a guesser which names exist: both are a plain 401.
+        checked.setPreAuthenticationChecks(account -> { });
+        checked.setPostAuthenticationChecks(account -> {
+            if (!account.isEnabled()) {
+                throw new DisabledException("Account disabled");
+            }
+        });
         return new RememberedCredentials(checked, ttl, Clock.systemUTC());
     }
 
@@ -123,9 +135,10 @@ public class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<SignInThrottle> signInThrottle(
             @Value("${chronicle.security.sign-in.max-failures:10}") int maxFailures,
-            @Value("${chronicle.security.sign-in.window:1m}") Duration window) {
-        FilterRegistrationBean<SignInThrottle> registration =
-                new FilterRegistrationBean<>(new SignInThrottle(maxFailures, window, Clock.systemUTC()));
+            @Value("${chronicle.security.sign-in.window:1m}") Duration window,
+            @Value("${chronicle.security.trusted-proxies:}") String trustedProxies) {
+        FilterRegistrationBean<SignInThrottle> registration = new FilterRegistrationBean<>(new SignInThrottle(
+                ClientAddress.trusting(trustedProxies), maxFailures, window, Clock.systemUTC()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
         return registration;
     }
@@ -142,8 +155,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SessionController sessionController(RememberedCredentials remembered, CsrfTokenRepository pageCsrfTokens) {
-        return new SessionController(remembered, pageCsrfTokens);
+    SessionController sessionController(AccountStore accounts, RememberedCredentials remembered,
+            CsrfTokenRepository pageCsrfTokens) {
+        return new SessionController(accounts, remembered, pageCsrfTokens);
     }
 
     /**
@@ -185,7 +199,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens,
+    SecurityFilterChain pageSecurity(HttpSecurity http, CsrfTokenRepository pageCsrfTokens, AccountStore accounts,
             @Value("${chronicle.security.reads:open}") String reads,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
             @Value("${chronicle.page.tile-url:}") String tileUrl) throws Exception {
@@ -198,6 +212,7 @@ public class SecurityConfiguration {
                         .requireCsrfProtectionMatcher(needsToken))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterAfter(new SessionsFollowAccounts(accounts), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemAnswers.unauthenticated())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chronicle.api.Refusal;
 import org.chronicle.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -16,9 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,11 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/session", produces = MediaType.APPLICATION_JSON_VALUE)
 class SessionController {
 
+    private final AccountStore accounts;
     private final RememberedCredentials credentials;
     private final CsrfTokenRepository csrfTokens;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SessionController(RememberedCredentials credentials, CsrfTokenRepository csrfTokens) {
+    SessionController(AccountStore accounts, RememberedCredentials credentials, CsrfTokenRepository csrfTokens) {
+        this.accounts = accounts;
         this.credentials = credentials;
         this.csrfTokens = csrfTokens;
     }
@@ -66,6 +65,8 @@ class SessionController {
         if (body.password() == null || body.password().isEmpty()) {
             throw new Refusal.Invalid("password", "is required");
         }
+        // Read before the password is checked: a change made meanwhile then ends the session at its next request.
+        Optional<AccountStore.Standing> standing = accounts.standing(body.username());
         Authentication checked;
         try {
             checked = credentials.authenticate(
@@ -76,26 +77,21 @@ class SessionController {
             }
             checked = null;
         }
-        if (checked == null || !checked.isAuthenticated()) {
+        // A password remembered by this process may belong to an account another process has since disabled.
+        if (checked == null || !checked.isAuthenticated() || standing.isEmpty() || !standing.get().enabled()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemAnswers.body(401, "unauthenticated", "Not signed in",
                             "The name or the password is wrong.", request.getRequestURI()));
         }
-        // The session keeps the name and the roles only: no password, no account object.
-        Authentication kept = UsernamePasswordAuthenticationToken.authenticated(checked.getName(), null,
-                List.copyOf(checked.getAuthorities()));
         // A new session id at sign-in (no fixation), and a new CSRF token with it.
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
-        request.getSession(true);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(kept);
-        SecurityContextHolder.getContext().setAuthentication(kept);
-        sessions.saveContext(context, request, response);
+        // The session keeps the name, the roles and the account's stamp: no password, no account object.
+        SessionsFollowAccounts.keep(checked.getName(), standing.get(), request, response);
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
-        return ResponseEntity.ok(describe(kept));
+        return ResponseEntity.ok(describe(SecurityContextHolder.getContext().getAuthentication()));
     }
 
     @DeleteMapping

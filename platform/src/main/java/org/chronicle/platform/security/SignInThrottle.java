@@ -19,17 +19,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 429 with Retry-After, without a check, until the window ends. Counted by address rather than
  * by account so a guesser cannot lock an editor out; a success does not clear the count, so a
  * guesser with one account of its own gains nothing from it. Each process keeps its own counts.
+ * The address is the peer's, or the one a trusted proxy forwarded ({@link ClientAddress}), so a
+ * guesser cannot start afresh by writing X-Forwarded-For itself.
  */
 final class SignInThrottle extends OncePerRequestFilter {
 
     private static final int FORGET_ABOVE = 10_000;
 
+    private final ClientAddress clients;
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    SignInThrottle(int maxFailures, Duration window, Clock clock) {
+    SignInThrottle(ClientAddress clients, int maxFailures, Duration window, Clock clock) {
+        this.clients = clients;
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
@@ -42,7 +46,7 @@ final class SignInThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String client = request.getRemoteAddr();
+        String client = clients.of(request);
         Instant now = clock.instant();
         Failures known = failures.get(client);
         if (known != null && known.count() >= maxFailures && now.isBefore(known.until())) {

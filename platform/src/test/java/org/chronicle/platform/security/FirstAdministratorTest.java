@@ -17,11 +17,11 @@ class FirstAdministratorTest {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.create(FirstAdministratorTest.class)));
         jdbc.execute("CREATE TABLE account (username VARCHAR(100) NOT NULL PRIMARY KEY, password_hash VARCHAR(100) "
                 + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder()), "x");
+        FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder(), null), "x");
         assertThatThrownBy(first::create)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
-                .hasMessageContaining("12 to 72 characters");
+                .hasMessageContaining("at least 12 characters");
     }
 
     /** The account waits for the database when it is away; the refusal does not. */
@@ -31,7 +31,17 @@ class FirstAdministratorTest {
         assertThatThrownBy(first::checkConfiguredPassword)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHRONICLE_ADMIN_PASSWORD")
-                .hasMessageContaining("12 to 72 characters");
+                .hasMessageContaining("at least 12 characters");
+    }
+
+    /** Thirty euro signs are thirty characters but ninety bytes, more than bcrypt reads. */
+    @Test
+    void aConfiguredPasswordIsMeasuredInBytes() {
+        FirstAdministrator first = new FirstAdministrator(null, "€".repeat(30));
+        assertThatThrownBy(first::checkConfiguredPassword)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("72 bytes in UTF-8");
+        assertThatCode(new FirstAdministrator(null, "€".repeat(24))::checkConfiguredPassword).doesNotThrowAnyException();
     }
 
     @Test
