@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.chronicle.api.Ids;
 import org.chronicle.api.Refusal;
+import org.chronicle.platform.eventstore.DurableCommits;
 import org.chronicle.platform.schema.MigrationUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,7 +68,7 @@ public class AccountStore implements UserDetailsService {
         check(username, password, roles);
         String hash = passwords.encode(password);
         try {
-            transactions.executeWithoutResult(tx -> jdbc.update(
+            written(() -> jdbc.update(
                     "INSERT INTO account (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
                     username, hash, write(roles), Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException taken) {
@@ -83,7 +84,7 @@ public class AccountStore implements UserDetailsService {
     public Account change(String username, String password, Set<Role> roles) {
         check(username, password == null ? "x".repeat(MIN_PASSWORD) : password, roles);
         String hash = password == null ? null : passwords.encode(password);
-        transactions.executeWithoutResult(tx -> {
+        written(() -> {
             if (!roles.contains(Role.ADMIN)) {
                 keepAnAdministrator(username, "demoted");
             }
@@ -100,7 +101,7 @@ public class AccountStore implements UserDetailsService {
 
     /** Enables or disables an account; 404 for an unknown name, 409 for the last enabled ADMIN. */
     public Account enable(String username, boolean enabled) {
-        transactions.executeWithoutResult(tx -> {
+        written(() -> {
             if (!enabled) {
                 keepAnAdministrator(username, "disabled");
             }
@@ -108,6 +109,14 @@ public class AccountStore implements UserDetailsService {
                     + "WHERE username = ?", enabled, username));
         });
         return find(username).orElseThrow();
+    }
+
+    /** An account write, in a transaction that is on disk before it returns (on H2, see DurableCommits). */
+    private void written(Runnable write) {
+        transactions.executeWithoutResult(tx -> {
+            DurableCommits.required();
+            write.run();
+        });
     }
 
     public Optional<Account> find(String username) {
