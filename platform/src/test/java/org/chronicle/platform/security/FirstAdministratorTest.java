@@ -16,7 +16,8 @@ class FirstAdministratorTest {
     void aShortConfiguredPasswordIsRefusedByTheNameTheOperatorSetItBy() {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.create(FirstAdministratorTest.class)));
         jdbc.execute("CREATE TABLE account (username VARCHAR(100) NOT NULL PRIMARY KEY, password_hash VARCHAR(100) "
-                + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                + "NOT NULL, roles VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "stamp BIGINT NOT NULL DEFAULT 0, enabled BOOLEAN NOT NULL DEFAULT TRUE)");
         FirstAdministrator first = new FirstAdministrator(new AccountStore(jdbc, new BCryptPasswordEncoder(), null), "x");
         assertThatThrownBy(first::create)
                 .isInstanceOf(IllegalStateException.class)
