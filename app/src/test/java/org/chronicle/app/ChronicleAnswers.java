@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Http.Answer;
 
@@ -73,8 +76,42 @@ final class ChronicleAnswers {
     static void assertSame(Map<String, JsonNode> actual, Map<String, JsonNode> expected, String what) {
         assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
         for (String path : expected.keySet()) {
-            assertThat(actual.get(path)).as(what + ": " + path).isEqualTo(expected.get(path));
+            JsonNode was = expected.get(path);
+            JsonNode is = actual.get(path);
+            if (!was.equals(is)) {
+                // Whole answers run to hundreds of reports: the first place they part is what tells.
+                throw new AssertionError(what + ": " + path + " differs first at " + firstDifference("", is, was));
+            }
         }
+    }
+
+    /** Where two JSON values first differ, as a JSON pointer, with both values there. */
+    static String firstDifference(String at, JsonNode actual, JsonNode expected) {
+        if (actual != null && expected != null && actual.isContainerNode()
+                && actual.getNodeType() == expected.getNodeType()) {
+            if (actual.isArray()) {
+                for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
+                    if (!actual.get(i).equals(expected.get(i))) {
+                        return firstDifference(at + "/" + i, actual.get(i), expected.get(i));
+                    }
+                }
+                return at + ": " + actual.size() + " elements, expected " + expected.size();
+            }
+            Set<String> names = new TreeSet<>();
+            actual.fieldNames().forEachRemaining(names::add);
+            expected.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!Objects.equals(actual.get(name), expected.get(name))) {
+                    return firstDifference(at + "/" + name, actual.get(name), expected.get(name));
+                }
+            }
+        }
+        return at + ": " + abbreviated(actual) + ", expected " + abbreviated(expected);
+    }
+
+    private static String abbreviated(JsonNode value) {
+        String text = String.valueOf(value);
+        return text.length() <= 2_000 ? text : text.substring(0, 2_000) + "...";
     }
 
     /** The instant an answer reflects is echoed from the request (or the clock), not derived from the events. */

@@ -1,8 +1,11 @@
 package org.chronicle.query;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -49,7 +52,8 @@ public class ProjectionProgress {
         long deadline = start + PATIENCE.toNanos();
         // First every position below must be in too, since a gap below may be a write still
         // committing (an import's rows commit side by side); after a second, a gap is taken for an
-        // append that rolled back and will never be filled.
+        // append that rolled back and will never be filled, unless the store holds its event: then
+        // it was committed after the processor read past it, and is waited for still.
         while (!processed(position, System.nanoTime() - start < GAPS_WAITED_FOR.toNanos())) {
             if (System.nanoTime() > deadline) {
                 throw new NotYetProcessed(position);
@@ -68,15 +72,23 @@ public class ProjectionProgress {
     }
 
     private boolean processed(long position, boolean gapsBelowToo) {
-        return Projections.ALL.stream().allMatch(projection -> processed(projection, position, gapsBelowToo));
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (String projection : Projections.ALL) {
+            Map<Integer, TrackingToken> tokens = positions.tokens(sets.active(projection).processor(projection));
+            if (tokens.isEmpty() || !tokens.values().stream().allMatch(token -> token != null
+                    && (gapsBelowToo ? token.covers(GapAwareTrackingToken.newInstance(position, List.of()))
+                    : processed(token, position)))) {
+                return false;
+            }
+            tokens.values().forEach(token -> gaps.addAll(gapsBelow(token, position)));
+        }
+        return gaps.isEmpty() || positions.stored(gaps).isEmpty();
     }
 
-    /** Every segment of the set that readers use has processed the position. */
-    private boolean processed(String projection, long position, boolean gapsBelowToo) {
-        Map<Integer, TrackingToken> tokens = positions.tokens(sets.active(projection).processor(projection));
-        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> token != null
-                && (gapsBelowToo ? token.covers(GapAwareTrackingToken.newInstance(position, List.of()))
-                : processed(token, position)));
+    private static SortedSet<Long> gapsBelow(TrackingToken token, long position) {
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(gapAware -> gapAware.getGaps().headSet(position))
+                .orElse(Collections.emptySortedSet());
     }
 
     /**

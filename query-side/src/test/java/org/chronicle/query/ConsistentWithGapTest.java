@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
@@ -39,6 +42,8 @@ class ConsistentWithGapTest {
     EventStore events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aReadWaitsForItsPositionAndNotForAGapBelowIt() {
@@ -52,6 +57,60 @@ class ConsistentWithGapTest {
         Http.Answer read = Http.local(port).get("/api/v1/chronicles?consistentWith=" + written);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().findValuesAsText("chronicleId")).contains("gap-before", "gap-after");
+    }
+
+    /**
+     * A gap that is filled after the processors read past it (a slow commit) is not a rolled-back
+     * append: its event is in the store, and a read of a later position waits for it however long
+     * the wait, up to the read's patience.
+     */
+    @Test
+    void aGapWhoseEventWasCommittedLateIsWaitedFor() throws Exception {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread slow = new Thread(() -> transactions.executeWithoutResult(status -> {
+            define("late-commit");
+            appended.countDown();
+            await(commit);
+        }));
+        slow.start();
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        define("after-late-commit");
+        long written = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        Http.Answer passed = Http.local(port).get("/api/v1/chronicles?consistentWith=" + written);
+        assertThat(passed.status()).as("the gap, invisible while uncommitted, is passed over").isEqualTo(200);
+        assertThat(passed.json().findValuesAsText("chronicleId")).doesNotContain("late-commit");
+
+        // The directory's processor may read the late event but not write its row, nor so store
+        // where it got to: until the lock goes, its token says the gap is still to come.
+        CountDownLatch locked = new CountDownLatch(1);
+        Thread holder = new Thread(() -> transactions.executeWithoutResult(status -> {
+            jdbc.execute("LOCK TABLE chronicle_directory IN EXCLUSIVE MODE");
+            locked.countDown();
+            await(new CountDownLatch(1), 2_500);
+        }));
+        holder.start();
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        commit.countDown();
+        slow.join(30_000);
+
+        Http.Answer read = Http.local(port).get("/api/v1/chronicles?consistentWith=" + written);
+        holder.join(30_000);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().findValuesAsText("chronicleId"))
+                .as("the late commit, read once the processors have stored it").contains("late-commit", "after-late-commit");
+    }
+
+    private static void await(CountDownLatch latch) {
+        await(latch, 30_000);
+    }
+
+    private static void await(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.chronicle.query.projection;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,18 @@ public class Positions {
             least = Math.min(least, token == null ? -1 : token.position().orElse(-1));
         }
         return OptionalLong.of(least);
+    }
+
+    /** Those of the positions that hold an event in the store, committed by now. */
+    public List<Long> stored(Collection<Long> positions) {
+        List<Long> all = List.copyOf(positions);
+        List<Long> stored = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> some = all.subList(from, Math.min(all.size(), from + 500));
+            stored.addAll(jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index IN ("
+                    + String.join(", ", Collections.nCopies(some.size(), "?")) + ")", Long.class, some.toArray()));
+        }
+        return stored;
     }
 
     /** The global position of the newest event in the store; 0 when it is empty. */
