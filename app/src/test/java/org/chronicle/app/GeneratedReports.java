@@ -1,10 +1,14 @@
 package org.chronicle.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -88,6 +92,56 @@ final class GeneratedReports {
         ObjectNode report = JSON.createObjectNode().put("reportId", reportId);
         report.setAll(content("report " + reportId));
         return report;
+    }
+
+    /**
+     * A chronicle file of our own format ({@code chronicle/1}): the definition, then
+     * {@code reports} reports recorded in turn, with corrections, retractions, reinstatements and
+     * duplicate marks among them on earlier reports, each allowed by the report's state at its
+     * place in the file.
+     */
+    ObjectNode chronicleFile(String definition, int reports) throws JsonProcessingException {
+        ObjectNode file = JSON.createObjectNode().put("format", "chronicle/1");
+        file.set("definition", JSON.readTree(definition));
+        ArrayNode events = file.putArray("events");
+        List<String> ids = new ArrayList<>();
+        Map<String, String> state = new HashMap<>();    // COUNTING, RETRACTED or DUPLICATE
+        for (int n = 0; n < reports; n++) {
+            String id = "r-" + n;
+            ObjectNode recorded = events.addObject().put("kind", "RECORDED").put("reportId", id);
+            recorded.set("report", content("report " + id));
+            ids.add(id);
+            state.put(id, "COUNTING");
+            if (n < 10 || random.nextInt(3) > 0) {
+                continue;
+            }
+            String target = ids.get(random.nextInt(ids.size()));
+            String now = state.get(target);
+            int kind = random.nextInt(10);
+            if (now.equals("RETRACTED")) {
+                events.addObject().put("kind", "REINSTATED").put("reportId", target).put("reason", "confirmed after all");
+                state.put(target, "COUNTING");
+            } else if (now.equals("DUPLICATE")) {
+                continue;
+            } else if (kind < 5) {
+                ObjectNode corrected = events.addObject().put("kind", "CORRECTED").put("reportId", target)
+                        .put("reason", "revised toll");
+                corrected.putArray("sources").addObject().put("name", "Later dispatch").put("publisher", "AFP")
+                        .put("publishedOn", day().toString());
+                corrected.set("report", content("corrected " + target));
+            } else if (kind < 8) {
+                events.addObject().put("kind", "RETRACTED").put("reportId", target).put("reason", "unfounded");
+                state.put(target, "RETRACTED");
+            } else {
+                String original = ids.get(random.nextInt(ids.size()));
+                if (!original.equals(target) && !state.get(original).equals("DUPLICATE")) {
+                    events.addObject().put("kind", "MARKED_DUPLICATE").put("reportId", target)
+                            .put("duplicateOf", original).put("reason", "the same incident");
+                    state.put(target, "DUPLICATE");
+                }
+            }
+        }
+        return file;
     }
 
     private void casualties(ArrayNode casualties) {

@@ -3,7 +3,6 @@ package org.chronicle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,54 +144,9 @@ class KilledRebuildIT {
         }
     }
 
-    /**
-     * The chronicle as a file of our own format: its definition, then {@link #REPORTS} reports
-     * recorded in turn, with corrections, retractions, reinstatements and duplicate marks among
-     * them on earlier reports, each allowed by the report's state at its place in the file.
-     */
+    /** The chronicle as a file of our own format, {@link #REPORTS} reports with their later changes. */
     private static ObjectNode history(Random random) throws Exception {
-        GeneratedReports reports = new GeneratedReports(random, START, END);
-        ObjectNode file = GeneratedReports.JSON.createObjectNode().put("format", "chronicle/1");
-        file.set("definition", GeneratedReports.JSON.readTree(Rastan.CHRONICLE));
-        ArrayNode events = file.putArray("events");
-        List<String> ids = new ArrayList<>();
-        Map<String, String> state = new HashMap<>();    // COUNTING, RETRACTED or DUPLICATE
-        for (int n = 0; n < REPORTS; n++) {
-            String id = "r-" + n;
-            ObjectNode recorded = events.addObject().put("kind", "RECORDED").put("reportId", id);
-            recorded.set("report", reports.content("report " + id));
-            ids.add(id);
-            state.put(id, "COUNTING");
-            if (n < 10 || random.nextInt(3) > 0) {
-                continue;
-            }
-            String target = ids.get(random.nextInt(ids.size()));
-            String now = state.get(target);
-            int kind = random.nextInt(10);
-            if (now.equals("RETRACTED")) {
-                events.addObject().put("kind", "REINSTATED").put("reportId", target).put("reason", "confirmed after all");
-                state.put(target, "COUNTING");
-            } else if (now.equals("DUPLICATE")) {
-                continue;
-            } else if (kind < 5) {
-                ObjectNode corrected = events.addObject().put("kind", "CORRECTED").put("reportId", target)
-                        .put("reason", "revised toll");
-                corrected.putArray("sources").addObject().put("name", "Later dispatch").put("publisher", "AFP")
-                        .put("publishedOn", reports.day().toString());
-                corrected.set("report", reports.content("corrected " + target));
-            } else if (kind < 8) {
-                events.addObject().put("kind", "RETRACTED").put("reportId", target).put("reason", "unfounded");
-                state.put(target, "RETRACTED");
-            } else {
-                String original = ids.get(random.nextInt(ids.size()));
-                if (!original.equals(target) && !state.get(original).equals("DUPLICATE")) {
-                    events.addObject().put("kind", "MARKED_DUPLICATE").put("reportId", target)
-                            .put("duplicateOf", original).put("reason", "the same incident");
-                    state.put(target, "DUPLICATE");
-                }
-            }
-        }
-        return file;
+        return new GeneratedReports(random, START, END).chronicleFile(Rastan.CHRONICLE, REPORTS);
     }
 
     /** Imports the file as a job and answers the store's head when it is done; every row is recorded. */

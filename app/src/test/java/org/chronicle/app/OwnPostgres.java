@@ -87,6 +87,14 @@ final class OwnPostgres implements AutoCloseable {
         pg("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
     }
 
+    /**
+     * A crash: every server process is ended at once, with no checkpoint and no goodbye to a
+     * session, as when the machine loses power; the next {@link #start} recovers from the WAL.
+     */
+    synchronized void crash() {
+        pg("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
+    }
+
     @Override
     public void close() {
         cleanUp();

@@ -65,6 +65,9 @@ class DatabaseUnavailableTest {
         assertThat(down.isProblem()).isTrue();
         assertThat(down.retryAfter()).isNotBlank();
         assertThat(down.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at org.");
+        // A commit can land while its answer is lost: the client is told to send it again, not that nothing was stored.
+        assertThat(down.json().path("detail").asText()).as(down.body())
+                .contains("may or may not have been stored").contains("same id").doesNotContain("nothing was stored");
 
         admin("ALTER DATABASE " + name(url) + " ALLOW_CONNECTIONS true");
         Answer back = writeAsAClientThatHonoursRetryAfter(http, Rastan.casualties("r-after", "2012-01-31", 1));

@@ -39,7 +39,7 @@ final class DatabaseOutage extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                     "The store is unavailable",
-                    "The database cannot be reached just now; nothing was stored. Try again shortly.", null));
+                    Problems.UNREACHABLE, null));
         }
     }
 }

@@ -84,12 +84,19 @@ public class Problems extends ResponseEntityExceptionHandler {
                 List.of(new Violation(e.getName(), "must be " + expected)));
     }
 
+    /**
+     * What a write hears when the database is away. Not "nothing was stored": a commit may reach
+     * the disk while its answer is lost with the connection, so the client cannot know, and the
+     * repeat under the same id is what makes either case right.
+     */
+    static final String UNREACHABLE = "The database cannot be reached just now; a write may or may not have been"
+            + " stored, and is safe to send again with the same id (or Idempotency-Key). Try again shortly.";
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return unavailable("unavailable", "The store is unavailable",
-                "The database cannot be reached just now; nothing was stored. Try again shortly.", RETRY_AFTER_SECONDS);
+        return unavailable("unavailable", "The store is unavailable", UNREACHABLE, RETRY_AFTER_SECONDS);
     }
 
     /** A read that waits for its projections and times out (consistentWith): ask again shortly. */
