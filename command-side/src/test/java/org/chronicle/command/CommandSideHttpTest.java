@@ -2,6 +2,9 @@ package org.chronicle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.Rastan;
@@ -61,6 +64,24 @@ class CommandSideHttpTest {
         assertThat(jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE global_index = ?""",
                 String.class, position)).contains("\"reportId\":\"r-bytea\"").contains("\"civilians\"");
+    }
+
+    /** The position and instant a write answers come from its insert: they are the stored row's own. */
+    @Test
+    void aWriteAnswersItsStoredEventsPositionAndInstant() {
+        Answer recorded = http.post(REPORTS, Rastan.casualties("r-own", "2012-01-31", 10));
+        Answer retracted = http.post(REPORTS + "/r-own/retraction", "{\"reason\": \"unfounded\"}");
+
+        for (Answer written : List.of(recorded, retracted)) {
+            long version = written.json().path("version").asLong();
+            Map<String, Object> row = jdbc.queryForMap("""
+                    SELECT global_index, time_stamp FROM domain_event_entry
+                    WHERE aggregate_identifier = 'rastan-2012/r-own' AND sequence_number = ?""", version - 1);
+            assertThat(written.json().path("position").asLong()).as(written.body())
+                    .isEqualTo(((Number) row.get("global_index")).longValue());
+            assertThat(Instant.parse(written.json().path("recordedAt").asText()))
+                    .isEqualTo(Instant.parse(row.get("time_stamp").toString()));
+        }
     }
 
     @Test

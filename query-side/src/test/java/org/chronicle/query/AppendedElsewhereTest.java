@@ -19,8 +19,10 @@ import org.chronicle.api.chronicle.ChronicleDefined;
 import org.chronicle.api.chronicle.ChronicleDefinition;
 import org.chronicle.api.chronicle.Side;
 import org.chronicle.platform.eventstore.AppendListener;
+import org.chronicle.platform.eventstore.AppendNotifier;
 import org.chronicle.platform.testing.Http;
 import org.chronicle.platform.testing.ServiceTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,10 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Events that another process appends are read at once on PostgreSQL: the store's trigger
- * NOTIFYs, the query side LISTENs and wakes its processors. The fetch delay here is a minute, so
- * only the notification can make such an event visible within seconds. Here the other process is
- * an event storage engine of its own on its own connections, as the command side's would be.
+ * Events that another process appends are read at once on PostgreSQL: the writer NOTIFYs once
+ * they are committed ({@link AppendNotifier}), the query side LISTENs and wakes its processors.
+ * The fetch delay here is a minute, so only the notification can make such an event visible
+ * within seconds. Here the other process is an event storage engine and a notifier of its own on
+ * their own connections, as the command side's would be.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +64,7 @@ class AppendedElsewhereTest {
 
     Http http;
     EventStorageEngine elsewhere;
+    AppendNotifier notifier;
 
     @BeforeAll
     void setUp() {
@@ -72,14 +76,21 @@ class AppendedElsewhereTest {
                 .snapshotSerializer(eventSerializer)
                 .schema(schema)
                 .build();
+        notifier = new AppendNotifier(() -> DriverManager.getConnection(url));
+        notifier.start();
         // Appended in this process: the projections run and have caught up once it shows.
         events.publish(defined("local"));
         assertThat(visibleWithin("local", Duration.ofSeconds(30))).as("the projections run").isTrue();
     }
 
+    @AfterAll
+    void stopNotifying() {
+        notifier.stop();
+    }
+
     @Test
     void anEventAppendedByAnotherProcessIsProjectedWithoutWaitingForTheFetchDelay() {
-        elsewhere.appendEvents(defined("elsewhere"));
+        appendElsewhere("elsewhere");
 
         assertThat(visibleWithin("elsewhere", PATIENCE)).isTrue();
     }
@@ -98,9 +109,15 @@ class AppendedElsewhereTest {
         }
         assertThat(listeningOtherThan(cut)).as("a new listening connection").isTrue();
 
-        elsewhere.appendEvents(defined("after-the-cut"));
+        appendElsewhere("after-the-cut");
 
         assertThat(visibleWithin("after-the-cut", PATIENCE)).isTrue();
+    }
+
+    /** An append in its own transaction (the engine commits it), then the writer's notification. */
+    private void appendElsewhere(String chronicleId) {
+        elsewhere.appendEvents(defined(chronicleId));
+        notifier.appended();
     }
 
     private boolean listeningOtherThan(int cut) {

@@ -54,9 +54,12 @@ class ReportController {
             throw new Refusal.Invalid("reportId", Ids.RULE);
         }
         ReportKey key = new ReportKey(chronicleId, reportId);
-        RecordingOutcome outcome = sendRetrying(GenericCommandMessage.asCommandMessage(
-                new RecordReport(key, request.content())));
-        Written written = written(key, 1);
+        RecordingOutcome outcome;
+        Written written;
+        try (EventPositions.Watch appends = EventPositions.watch()) {
+            outcome = sendRetrying(GenericCommandMessage.asCommandMessage(new RecordReport(key, request.content())));
+            written = written(key, 1);
+        }
         return outcome == RecordingOutcome.RECORDED
                 ? ResponseEntity.created(location(key)).body(written)
                 : ResponseEntity.ok(written);
@@ -109,13 +112,12 @@ class ReportController {
             metaData.put(Recorded.IDEMPOTENCY_KEY, idempotencyKey);
             metaData.put(Recorded.REQUEST_DIGEST, RequestDigest.of(kind, request));
         }
-        long version;
-        try {
-            version = sendRetrying(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        try (EventPositions.Watch appends = EventPositions.watch()) {
+            long version = sendRetrying(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return ResponseEntity.status(HttpStatus.CREATED).location(location(key)).body(written(key, version));
         } catch (AggregateNotFoundException e) {
             throw new Refusal.NotFound("No report '" + key.reportId() + "' in chronicle '" + key.chronicleId() + "'.");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).location(location(key)).body(written(key, version));
     }
 
     /**

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Listens on PostgreSQL for the {@code NOTIFY chronicle_events} that every transaction appending
- * events sends (a trigger on {@code domain_event_entry}), on a connection of its own outside the
- * pool, in a daemon thread. Each notification runs {@code onAppended}; each stretch of
+ * Listens on PostgreSQL for the {@code NOTIFY chronicle_events} that a writer sends once its
+ * events are committed ({@link AppendNotifier}), on a connection of its own outside the pool, in a
+ * daemon thread. Each notification runs {@code onAppended}; each stretch of
  * {@code quiet} without one runs {@code onQuiet}, also while the connection is down. A lost
  * connection is opened again after a pause that doubles up to {@link #MAX_BACKOFF}, and
  * {@code onAppended} runs once it is back, for what was appended meanwhile.

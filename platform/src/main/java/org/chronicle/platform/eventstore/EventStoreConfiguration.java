@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -18,11 +17,20 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.chronicle.api.upcasting.ReportRecordedRevision2;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The event store: Axon's JDBC engine on tables that Flyway owns (bytea payloads, a bigserial
@@ -99,16 +107,23 @@ public class EventStoreConfiguration {
      * events a query (Axon's default is 100): a rebuild reads the whole store this way. No
      * aggregate is snapshotted, so loads do not look for a snapshot unless
      * {@code chronicle.events.snapshots} says there may be one.
+     *
+     * <p>The engine joins the transaction it is called in (Spring's {@code REQUIRED}), where the
+     * units of work would give each of its loads and appends a savepoint: two round trips each
+     * that buy nothing, since a statement that fails fails the command, which rolls back whole.
+     * A load whose batch comes back short of {@code batchSize} has read the whole aggregate, so
+     * it does not ask again for the rows after the last.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
+                                          PlatformTransactionManager transactions,
                                           EventSchema eventSchema,
                                           @Value("${chronicle.events.batch-size:1000}") int batchSize,
-                                          @Value("${chronicle.events.snapshots:false}") boolean snapshots) {
+                                          @Value("${chronicle.events.snapshots:false}") boolean snapshots,
+                                          ObjectProvider<AppendNotifier> notifier) {
         JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(serializer)
@@ -117,9 +132,33 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(new DuplicateKeys())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .finalAggregateBatchPredicate(batch -> batch.size() < batchSize)
                 .schema(eventSchema);
-        return snapshots ? engine.build() : new UnsnapshottedEngine(engine);
+        AppendNotifier notifying = notifier.getIfAvailable();
+        return new EventStoreEngine(engine, new SpringTransactionManager(transactions), snapshots,
+                notifying == null ? () -> { } : notifying::appendedInCurrentTransaction);
+    }
+
+    /**
+     * On PostgreSQL, unless {@code chronicle.events.notify=false}: a NOTIFY after each commit that
+     * appended events, for the processes that LISTEN ({@link ListenConfiguration}).
+     */
+    @Bean
+    @Conditional(NotifyingOnPostgres.class)
+    AppendNotifier appendNotifier(DataSourceProperties dataSource) {
+        return new AppendNotifier(ListenConfiguration.connector(dataSource, AppendNotifier.APPLICATION_NAME));
+    }
+
+    /** {@code chronicle.events.notify} (true unless set otherwise) and a PostgreSQL datasource. */
+    static final class NotifyingOnPostgres implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            String url = environment.getProperty("spring.datasource.url");
+            return environment.getProperty("chronicle.events.notify", Boolean.class, true)
+                    && url != null && DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+        }
     }
 
     /**

@@ -43,14 +43,17 @@ public class ListenConfiguration {
     @Bean
     AppendListener appendListener(DataSourceProperties dataSource, WakeableEventStore eventStore,
                                   WakingEventSource source) {
-        return new AppendListener(connector(dataSource), () -> {
+        return new AppendListener(connector(dataSource, AppendListener.APPLICATION_NAME), () -> {
             eventStore.fetchNow();
             source.appended();
         }, source::recheck, RECHECK);
     }
 
-    /** A connection of the listener's own, outside the pool, which it would otherwise hold forever. */
-    private static AppendListener.Connector connector(DataSourceProperties dataSource) {
+    /**
+     * A connection of its own, outside the pool, which the listener would otherwise hold forever
+     * and where the notifier's settings would not stay its own.
+     */
+    static AppendListener.Connector connector(DataSourceProperties dataSource, String applicationName) {
         String url = dataSource.determineUrl();
         Properties info = new Properties();
         if (dataSource.determineUsername() != null) {
@@ -59,7 +62,7 @@ public class ListenConfiguration {
         if (dataSource.determinePassword() != null) {
             info.setProperty("password", dataSource.determinePassword());
         }
-        info.setProperty("ApplicationName", AppendListener.APPLICATION_NAME);
+        info.setProperty("ApplicationName", applicationName);
         info.setProperty("tcpKeepAlive", "true");
         return () -> {
             Connection connection = new org.postgresql.Driver().connect(url, info);
