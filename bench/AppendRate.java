@@ -16,12 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counted: COUNT reports after as many unmeasured ones (the JIT needs a few thousand requests
  * before the rate settles). Timed, with {@code --seconds S}: the reports acknowledged within S
  * seconds, after {@code --warm W} seconds (default S) unmeasured. Prints one line,
- * "append_CLIENTS: N reports in T s = R reports/s (after W warm-up)".
+ * "append_CLIENTS: N reports in T s = R reports/s (after W warm-up)". With {@code --endpoint stack-limit}
+ * the same requests go to the command side's benchmark-only endpoint, whose handler makes one
+ * plain INSERT: the ceiling of the HTTP stack.
  *
  *   CHRONICLE_BENCH_AUTH=admin:PASSWORD java bench/AppendRate.java http://127.0.0.1:8080 5000
  *   CHRONICLE_BENCH_AUTH=admin:PASSWORD java bench/AppendRate.java http://127.0.0.1:8080 0 --clients 16 --seconds 20
  */
 public class AppendRate {
+
+    /** Where the reports go: {@code reports}, or {@code stack-limit} for the HTTP stack's ceiling (benchmark profile). */
+    private static String endpoint = "reports";
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
@@ -34,6 +39,7 @@ public class AppendRate {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--warm" -> warm = Double.parseDouble(args[i + 1]);
+                case "--endpoint" -> endpoint = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -126,7 +132,7 @@ public class AppendRate {
 
     private static void record(HttpClient http, String base, String chronicle, String id, int i) throws Exception {
         String day = LocalDate.of(2012, 1, 1).plusDays(i % 366).toString();
-        send(http, authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle + "/reports")))
+        send(http, authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/chronicles/" + chronicle + "/" + endpoint)))
                 .header("Content-Type", "application/json").POST(body("""
                 {"reportId": "%s", "type": "CASUALTIES", "date": "%s", "area": "x", "summary": "Benchmark report",
                  "sources": [{"name": "Bench", "publisher": "Bench", "publishedOn": "%s"}],

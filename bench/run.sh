@@ -208,7 +208,8 @@ stop() {
 }
 
 query_lives=1
-start command-side "$command_jar" "$work/command-side.jfr"; command_pid=$started_pid
+# The benchmark profile adds the endpoint of the HTTP stack's ceiling (stack_limit_N) and nothing else.
+start command-side "$command_jar" "$work/command-side.jfr" -Dspring.profiles.active=benchmark; command_pid=$started_pid
 start query-side "$query_jar" "$work/query-side-1.jfr"; query_pid=$started_pid
 command_port=$(await command-side "$command_pid")
 query_port=$(await query-side "$query_pid")
@@ -218,6 +219,26 @@ say "command side on $cs (pid $command_pid), query side on $qs (pid $query_pid)"
 fig stage.start_seconds "$(seconds_since "$began")"
 
 head_position() { sql "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry"; }
+
+# CPU seconds per stage and process, so that a rate can be read as CPU per report: the ticks
+# (user + system) of the command side, of the query side and of every PostgreSQL server process
+# together (with what its exited backends left to the postmaster). A process started again
+# within a stage counts from its start.
+hz=$(getconf CLK_TCK)
+ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+    local pid total=0
+    for pid in $(pgrep -x postgres); do total=$(( total + $(ticks_of "$pid") )); done
+    echo "$total"
+}
+cpu_mark() { echo "$command_pid:$(ticks_of "$command_pid") $query_pid:$(ticks_of "$query_pid") $(postgres_ticks)"; }
+stage_start() { stage=$(now_ms); stage_cpu=$(cpu_mark); }
+stage_done() {      # NAME
+    fig "stage.$1_seconds" "$(seconds_since "$stage")"
+    fig "cpu_seconds.$1" "$(echo "$stage_cpu $(cpu_mark)" | tr ':' ' ' | awk -v hz="$hz" '{
+        c = ($6 == $1 ? $7 - $2 : $7) / hz; q = ($8 == $3 ? $9 - $4 : $9) / hz; pg = ($10 - $5) / hz
+        printf "command side %.1f, query side %.1f, PostgreSQL %.1f", c, q, pg }')"
+}
 
 # The work asked of PostgreSQL, from its statistics, on the tables that match a condition: scans
 # (each SELECT, UPDATE or DELETE that reads a table is one), rows inserted, updated, deleted, and
@@ -274,13 +295,21 @@ limit_append() {    # CLIENTS -> inserts/s
     sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | awk '{ printf "%.1f", $1 }'
 }
 
-rate_append() {     # CLIENTS -> reports/s
+rate_append() {     # CLIENTS [ENDPOINT] -> reports/s
     CHRONICLE_BENCH_AUTH="$auth" java bench/AppendRate.java "$cs" 0 --clients "$1" --seconds "$seconds" --warm "$warm" \
-        | tee -a "$work/append.log" | sed -E 's/.* = ([0-9]+) reports\/s.*/\1/'
+        --endpoint "${2:-reports}" | tee -a "$work/append.log" | sed -E 's/.* = ([0-9]+) reports\/s.*/\1/'
 }
 
-stage=$(now_ms)
-rates_1= limits_1= rates_16= limits_16=
+# The ceiling of the HTTP stack: the same POSTs, credentials and body through the same Tomcat,
+# security chain and Jackson reading, to a handler that makes one autocommit INSERT of the event's
+# row into the limit table (the command side's benchmark profile).
+limit_stack() {     # CLIENTS -> requests/s
+    sql "TRUNCATE bench_event_entry" > /dev/null
+    rate_append "$1" stack-limit
+}
+
+stage_start
+rates_1= limits_1= rates_16= limits_16= stacks_1= stacks_16=
 appended=0
 # The JIT needs a few thousand requests before the command side's rate settles: 16 clients first,
 # unmeasured, then each measurement still warms up for half its time.
@@ -291,6 +320,7 @@ say "append: the command side warmed up for $jit_seconds s with 16 clients ($(ta
 for round in $(seq 1 "$rounds"); do
     for clients in 1 16; do
         limit=$(limit_append "$clients")
+        stack=$(limit_stack "$clients")
         sleep 2    # lets every backend report its statistics
         head_before=$(head_position)
         command_before=$(command_work)
@@ -300,9 +330,9 @@ for round in $(seq 1 "$rounds"); do
         appended=$(( $(head_position) - head_before ))
         fig "detail.append_${clients}_work_per_report" "$(command_per "$appended" "$command_before" "$command_after") on the command side's tables"
         waited=$(settle)
-        say "round $round, $clients client(s): $rate reports/s through the API, limit $limit inserts/s (query side caught up in $waited s)"
-        if [ "$clients" = 1 ]; then rates_1="$rates_1 $rate"; limits_1="$limits_1 $limit"
-        else rates_16="$rates_16 $rate"; limits_16="$limits_16 $limit"; fi
+        say "round $round, $clients client(s): $rate reports/s through the API, limit $limit inserts/s, the HTTP stack's $stack requests/s (query side caught up in $waited s)"
+        if [ "$clients" = 1 ]; then rates_1="$rates_1 $rate"; limits_1="$limits_1 $limit"; stacks_1="$stacks_1 $stack"
+        else rates_16="$rates_16 $rate"; limits_16="$limits_16 $limit"; stacks_16="$stacks_16 $stack"; fi
     done
 done
 sql "TRUNCATE bench_event_entry" > /dev/null
@@ -310,15 +340,19 @@ fig append_1.rate "$(echo "$rates_1" | median)"
 fig append_1.limit "$(echo "$limits_1" | median)"
 fig append_16.rate "$(echo "$rates_16" | median)"
 fig append_16.limit "$(echo "$limits_16" | median)"
+fig append_1.stack_limit "$(echo "$stacks_1" | median)"
+fig append_16.stack_limit "$(echo "$stacks_16" | median)"
+fig detail.append_1_stack_limits "${stacks_1# }"
+fig detail.append_16_stack_limits "${stacks_16# }"
 fig detail.append_1_rates "${rates_1# }"
 fig detail.append_1_limits "${limits_1# }"
 fig detail.append_16_rates "${rates_16# }"
 fig detail.append_16_limits "${limits_16# }"
-fig stage.append_seconds "$(seconds_since "$stage")"
+stage_done append
 
 # ---- import ----
 
-stage=$(now_ms)
+stage_start
 file="$work/generated.json"
 rows=$(java bench/GenerateChronicle.java "$imported" "$file")
 say "import: $imported reports, $rows rows, $(du -m "$file" | cut -f1) MB ($file)"
@@ -371,13 +405,13 @@ fig detail.import_reports "$imported"
 fig detail.import_seconds "$(awk -v ms="$import_ms" 'BEGIN { printf "%.1f", ms / 1000 }')"
 fig detail.import_limit_seconds "$(awk -v ms="$limit_ms" 'BEGIN { printf "%.2f", ms / 1000 }')"
 fig detail.import_query_side_caught_up_after_seconds "$waited"
-fig stage.import_seconds "$(seconds_since "$stage")"
+stage_done import
 [ $keep = 1 ] || rm -f "$file"
 
 # ---- the rest of the store, seeded ----
 
 if [ "$seeded" -gt 0 ]; then
-    stage=$(now_ms)
+    stage_start
     say "seeding reports $((imported + 1)) to $reports by SQL, with the query side stopped ..."
     stop "$query_pid"
     $pg -d "$db" -v chronicle=generated -v from=$((imported + 1)) -v to="$reports" -f bench/seed-generated.sql
@@ -395,12 +429,12 @@ if [ "$seeded" -gt 0 ]; then
     settle > /dev/null
     say "seeded $seeded reports; the query side runs again on $qs (pid $query_pid)"
     fig note.1 "Of the $reports reports, $imported were imported through the API (the import's rate is theirs) and $seeded seeded by SQL (bench/seed-generated.sql: the same reports and events the file would hold). The query side was stopped meanwhile and its live table set moved to the head without reading them; the rebuild fills the other set from the first event, and every later read uses it."
-    fig stage.seed_seconds "$(seconds_since "$stage")"
+    stage_done seed
 fi
 
 # ---- rebuild ----
 
-stage=$(now_ms)
+stage_start
 $pg -d "$db" -c ANALYZE
 events=$(sql "SELECT count(*) FROM domain_event_entry")
 state=$(curl -sf -u "$auth" "$qs/api/v1/admin/projections")
@@ -468,22 +502,22 @@ fig rebuild.rate "$rebuild_rate"
 fig rebuild.limit "$rebuild_limit"
 fig rebuild.events "$events"
 fig detail.rebuild_seconds "$(awk -v ms="$rebuild_ms" 'BEGIN { printf "%.1f", ms / 1000 }')"
-fig stage.rebuild_seconds "$(seconds_since "$stage")"
+stage_done rebuild
 
 # ---- visible latency ----
 
-stage=$(now_ms)
+stage_start
 $pg -d "$db" -c ANALYZE
 line=$(CHRONICLE_BENCH_AUTH="$auth" java bench/VisibleLatency.java "$cs" "$qs" "$visible" visible | tee -a "$work/visible.log" | tail -n 1)
 fig visible_p50_ms "$(echo "$line" | sed -E 's/.*"p50_ms": ([0-9.]+).*/\1/')"
 fig visible_p99_ms "$(echo "$line" | sed -E 's/.*"p99_ms": ([0-9.]+).*/\1/')"
 fig detail.visible_max_ms "$(echo "$line" | sed -E 's/.*"max_ms": ([0-9.]+).*/\1/')"
 say "$(head -n 1 "$work/visible.log")"
-fig stage.visible_seconds "$(seconds_since "$stage")"
+stage_done visible
 
 # ---- reads ----
 
-stage=$(now_ms)
+stage_start
 settle > /dev/null
 $pg -d "$db" -c ANALYZE
 span=$(sql "SELECT min(time_stamp) || ' ' || max(time_stamp) FROM domain_event_entry
@@ -491,7 +525,7 @@ span=$(sql "SELECT min(time_stamp) || ' ' || max(time_stamp) FROM domain_event_e
 say "reads: $requests days, $requests days with asKnownAt, the list of days ($lists) ..."
 # shellcheck disable=SC2086
 java bench/DayReads.java "$qs" generated "$requests" $span "$figures" "$lists" "$read_seconds" | tee -a "$work/reads.log" | sed 's/^/  /'
-fig stage.reads_seconds "$(seconds_since "$stage")"
+stage_done reads
 
 # ---- heap, profile, results ----
 

@@ -85,6 +85,12 @@ class CommandSideHttpTest {
     }
 
     @Test
+    void theBenchmarksStackLimitExistsOnlyInItsProfile() {
+        assertThat(http.post("/api/v1/chronicles/rastan-2012/stack-limit",
+                Rastan.casualties("r-stack", "2012-01-31", 10)).status()).isEqualTo(404);
+    }
+
+    @Test
     void theSameReportAgainAnswersTheFirstAnswer() {
         Answer first = http.post(REPORTS, Rastan.casualties("r-twice", "2012-01-31", 10));
         long events = events();
