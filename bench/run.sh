@@ -225,13 +225,15 @@ head_position() { sql "SELECT COALESCE(max(global_index), 0) FROM domain_event_e
 # together (with what its exited backends left to the postmaster). A process started again
 # within a stage counts from its start.
 hz=$(getconf CLK_TCK)
-ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+process_ticks() {   # PID -> its user and system ticks and its waited-for children's; 0 once it is gone
+    { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null || true; } | awk '{ t = $12 + $13 + $14 + $15 } END { print t + 0 }'
+}
 postgres_ticks() {
     local pid total=0
-    for pid in $(pgrep -x postgres); do total=$(( total + $(ticks_of "$pid") )); done
+    for pid in $(pgrep -x postgres); do total=$(( total + $(process_ticks "$pid") )); done
     echo "$total"
 }
-cpu_mark() { echo "$command_pid:$(ticks_of "$command_pid") $query_pid:$(ticks_of "$query_pid") $(postgres_ticks)"; }
+cpu_mark() { echo "$command_pid:$(process_ticks "$command_pid") $query_pid:$(process_ticks "$query_pid") $(postgres_ticks)"; }
 stage_start() { stage=$(now_ms); stage_cpu=$(cpu_mark); }
 stage_done() {      # NAME
     fig "stage.$1_seconds" "$(seconds_since "$stage")"
