@@ -3,24 +3,16 @@ package org.chronicle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.chronicle.platform.testing.Accounts;
+import org.chronicle.platform.testing.Browser;
 import org.chronicle.platform.testing.Http;
+import org.chronicle.platform.testing.Http.Answer;
 import org.chronicle.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +45,6 @@ class CorrectionPageTest {
 
     private static final String RASTAN = "/api/v1/chronicles/rastan-2012";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -86,21 +76,22 @@ class CorrectionPageTest {
     @Order(1)
     void anonymousIsNotSignedInAndABadPasswordIs401() throws Exception {
         Browser visitor = new Browser();
-        Answer who = visitor.send("GET", "/api/v1/session", null);
+        Answer who = visitor.send(port, "GET", "/api/v1/session", null);
         assertThat(who.status()).isEqualTo(200);
         assertThat(who.json().path("signedIn").asBoolean(true)).isFalse();
-        assertThat(visitor.cookies).containsKey("XSRF-TOKEN").doesNotContainKey("SESSION");
+        assertThat(visitor.hasCookie("XSRF-TOKEN")).isTrue();
+        assertThat(visitor.hasCookie("SESSION")).isFalse();
 
-        Answer wrong = visitor.send("POST", "/api/v1/session",
+        Answer wrong = visitor.send(port, "POST", "/api/v1/session",
                 "{\"username\": \"admin\", \"password\": \"not-the-password\"}");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
         assertThat(wrong.json().path("status").asInt()).isEqualTo(401);
-        assertThat(visitor.cookies).doesNotContainKey("SESSION");
+        assertThat(visitor.hasCookie("SESSION")).isFalse();
 
         Browser noToken = new Browser();
-        noToken.csrf = false;
-        assertThat(noToken.send("POST", "/api/v1/session", signIn("admin", Accounts.ADMIN_PASSWORD)).status())
+        noToken.echoCsrfToken(false);
+        assertThat(noToken.send(port, "POST", "/api/v1/session", signIn("admin", Accounts.ADMIN_PASSWORD)).status())
                 .as("signing in needs the CSRF token too").isEqualTo(403);
     }
 
@@ -108,22 +99,22 @@ class CorrectionPageTest {
     @Order(2)
     void aSessionWriteNeedsTheCsrfTokenWhileABasicClientNeedsNone() throws Exception {
         Browser editor = new Browser();
-        editor.send("GET", "/api/v1/session", null);
-        Answer signedIn = editor.send("POST", "/api/v1/session", signIn("admin", Accounts.ADMIN_PASSWORD));
+        editor.send(port, "GET", "/api/v1/session", null);
+        Answer signedIn = editor.send(port, "POST", "/api/v1/session", signIn("admin", Accounts.ADMIN_PASSWORD));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         assertThat(signedIn.json().path("username").asText()).isEqualTo("admin");
         assertThat(signedIn.json().path("roles").toString()).contains("EDITOR", "ADMIN", "READER");
-        assertThat(editor.cookies).containsKey("SESSION");
-        assertThat(editor.send("GET", "/api/v1/session", null).json().path("username").asText()).isEqualTo("admin");
+        assertThat(editor.hasCookie("SESSION")).isTrue();
+        assertThat(editor.send(port, "GET", "/api/v1/session", null).json().path("username").asText()).isEqualTo("admin");
 
-        editor.csrf = false;
-        Answer forged = editor.send("POST", RASTAN + "/reports", report("r-0312-no-token"));
+        editor.echoCsrfToken(false);
+        Answer forged = editor.send(port, "POST", RASTAN + "/reports", report("r-0312-no-token"));
         assertThat(forged.status()).as(forged.body()).isEqualTo(403);
         assertThat(forged.contentType()).startsWith("application/problem+json");
         assertThat(api.get(RASTAN + "/reports/r-0312-no-token").status()).isEqualTo(404);
 
-        editor.csrf = true;
-        Answer written = editor.send("POST", RASTAN + "/reports", report("r-0312-with-token"));
+        editor.echoCsrfToken(true);
+        Answer written = editor.send(port, "POST", RASTAN + "/reports", report("r-0312-with-token"));
         assertThat(written.status()).as(written.body()).isEqualTo(201);
 
         Http.Answer basic = api.asAdmin().post(RASTAN + "/reports", report("r-0312-basic"));
@@ -131,10 +122,10 @@ class CorrectionPageTest {
         assertThat(basic.header("Set-Cookie")).as("no session, no token for a Basic client").isNull();
         assertThat(api.post(RASTAN + "/reports", report("r-0312-anonymous")).status()).isEqualTo(401);
 
-        Answer out = editor.send("DELETE", "/api/v1/session", null);
+        Answer out = editor.send(port, "DELETE", "/api/v1/session", null);
         assertThat(out.status()).isEqualTo(200);
-        assertThat(editor.send("GET", "/api/v1/session", null).json().path("signedIn").asBoolean(true)).isFalse();
-        assertThat(editor.send("POST", RASTAN + "/reports", report("r-0312-signed-out")).status()).isEqualTo(401);
+        assertThat(editor.send(port, "GET", "/api/v1/session", null).json().path("signedIn").asBoolean(true)).isFalse();
+        assertThat(editor.send(port, "POST", RASTAN + "/reports", report("r-0312-signed-out")).status()).isEqualTo(401);
     }
 
     @Test
@@ -144,11 +135,11 @@ class CorrectionPageTest {
                 "{\"username\": \"page-reader\", \"password\": \"reader-password-1\", \"roles\": [\"READER\"]}").status())
                 .isEqualTo(201);
         Browser reader = new Browser();
-        reader.send("GET", "/api/v1/session", null);
-        Answer signedIn = reader.send("POST", "/api/v1/session", signIn("page-reader", "reader-password-1"));
+        reader.send(port, "GET", "/api/v1/session", null);
+        Answer signedIn = reader.send(port, "POST", "/api/v1/session", signIn("page-reader", "reader-password-1"));
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.json().path("roles").toString()).isEqualTo("[\"READER\"]");
-        Answer refused = reader.send("POST", RASTAN + "/reports", report("r-0312-reader"));
+        Answer refused = reader.send(port, "POST", RASTAN + "/reports", report("r-0312-reader"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().path("detail").asText()).contains("roles");
     }
@@ -262,47 +253,4 @@ class CorrectionPageTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private record Answer(int status, String body, String contentType) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(body);
-        }
-    }
-
-    /** What a browser keeps between requests: its cookies; and, like the page, it echoes the CSRF cookie. */
-    private final class Browser {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        boolean csrf = true;
-
-        Answer send(String method, String path, String json) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            if (csrf && cookies.containsKey("XSRF-TOKEN")) {
-                request.header("X-XSRF-TOKEN", URLDecoder.decode(cookies.get("XSRF-TOKEN"), StandardCharsets.UTF_8));
-            }
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String set : response.headers().allValues("Set-Cookie")) {
-                String pair = set.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
-                boolean expired = value.isEmpty() || set.toLowerCase().contains("max-age=0");
-                if (expired) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        }
-    }
 }

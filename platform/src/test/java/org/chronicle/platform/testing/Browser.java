@@ -20,6 +20,18 @@ public final class Browser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean echoingCsrfToken = true;
+
+    /** Whether requests echo the CSRF cookie, as the page does; a forged request does not. */
+    public Browser echoCsrfToken(boolean echo) {
+        echoingCsrfToken = echo;
+        return this;
+    }
+
+    /** Whether the browser holds a cookie of that name (a session, the CSRF token). */
+    public boolean hasCookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals(name));
+    }
 
     /** Signs in at {@code /api/v1/session} of the service on {@code port}, fetching the CSRF token first. */
     public Answer signIn(int port, String username, String password) {
@@ -36,8 +48,10 @@ public final class Browser {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        if (echoingCsrfToken) {
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
