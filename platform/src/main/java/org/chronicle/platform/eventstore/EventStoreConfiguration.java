@@ -24,12 +24,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -144,21 +140,9 @@ public class EventStoreConfiguration {
      * appended events, for the processes that LISTEN ({@link ListenConfiguration}).
      */
     @Bean
-    @Conditional(NotifyingOnPostgres.class)
+    @Conditional(SwitchedOnPostgres.Notifying.class)
     AppendNotifier appendNotifier(DataSourceProperties dataSource) {
         return new AppendNotifier(ListenConfiguration.connector(dataSource, AppendNotifier.APPLICATION_NAME));
-    }
-
-    /** {@code chronicle.events.notify} (true unless set otherwise) and a PostgreSQL datasource. */
-    static final class NotifyingOnPostgres implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            var environment = context.getEnvironment();
-            String url = environment.getProperty("spring.datasource.url");
-            return environment.getProperty("chronicle.events.notify", Boolean.class, true)
-                    && url != null && DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
-        }
     }
 
     /**

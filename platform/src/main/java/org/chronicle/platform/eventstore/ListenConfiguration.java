@@ -5,13 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Events that another process appends, read at once instead of at the next poll: on PostgreSQL,
@@ -22,7 +18,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * store) has no such path.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(ListenConfiguration.ListeningOnPostgres.class)
+@Conditional(SwitchedOnPostgres.Listening.class)
 public class ListenConfiguration {
 
     /** What a caught-up pooled streaming processor waits, on its own, before it looks again. */
@@ -71,17 +67,5 @@ public class ListenConfiguration {
             }
             return connection;
         };
-    }
-
-    /** {@code chronicle.events.listen} (true unless set otherwise) and a PostgreSQL datasource. */
-    static final class ListeningOnPostgres implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            var environment = context.getEnvironment();
-            String url = environment.getProperty("spring.datasource.url");
-            return environment.getProperty("chronicle.events.listen", Boolean.class, true)
-                    && url != null && DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
-        }
     }
 }
